@@ -1,0 +1,5 @@
+//! The runner for `solutions`: the course table bound to that crate's functions.
+
+fn main() -> std::process::ExitCode {
+    runner::main(&runner::course!(solutions))
+}

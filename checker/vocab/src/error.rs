@@ -1,0 +1,45 @@
+//! The small error enum every fallible workbook function returns.
+
+use std::fmt;
+
+/// Why a linear-algebra routine could not produce an answer.
+///
+/// Each variant carries where the problem was found, so a message can point at
+/// it ("pivot in column 2 is zero").
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinalgError {
+    /// Two sizes that must agree do not.
+    DimensionMismatch { expected: usize, found: usize },
+    /// The input has no entries (no vectors, no rows), so the answer is undefined.
+    Empty,
+    /// A vector that must have a direction is zero (normalising, projecting onto it).
+    ZeroVector,
+    /// A square matrix is needed.
+    NotSquare { rows: usize, cols: usize },
+    /// Elimination met a zero (or negligible) pivot in this column.
+    Singular { column: usize },
+    /// An iteration stopped at its budget before reaching its tolerance.
+    NotConverged { iterations: usize, residual: f64 },
+}
+
+impl fmt::Display for LinalgError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::DimensionMismatch { expected, found } => {
+                write!(f, "dimension mismatch: expected {expected}, found {found}")
+            }
+            Self::Empty => write!(f, "the input is empty"),
+            Self::ZeroVector => write!(f, "the vector is zero, so it has no direction"),
+            Self::NotSquare { rows, cols } => {
+                write!(f, "a square matrix is needed, this one is {rows}×{cols}")
+            }
+            Self::Singular { column } => write!(f, "the matrix is singular: no pivot in column {column}"),
+            Self::NotConverged { iterations, residual } => write!(
+                f,
+                "no convergence after {iterations} iterations (residual {residual:.3e})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LinalgError {}

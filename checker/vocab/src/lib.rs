@@ -1,0 +1,15 @@
+//! The shared vocabulary of the workbook: the [`Matrix`] container, the result
+//! structs named after factorizations, and the [`LinalgError`] enum.
+//!
+//! This crate holds containers, never algorithms: products, norms and
+//! decompositions are the learner's to write. The only arithmetic here is the
+//! `reconstruct()` convenience on the factorization results, so that checks and
+//! messages can say "your `lu.reconstruct()` differs from `P·A` by …".
+
+mod error;
+mod factorizations;
+mod matrix;
+
+pub use error::LinalgError;
+pub use factorizations::{Lu, Qr, SymEig, Svd};
+pub use matrix::{Matrix, float_literal, format_entry};

@@ -1,0 +1,34 @@
+//! Lesson 1, exercise 4: are two vectors in the plane independent?
+//!
+//! Two vectors $a, b \in \mathbb{R}^2$ span a parallelogram whose signed area
+//! is $\det[a\;b] = a_0 b_1 - a_1 b_0$. They are dependent (one is a multiple of
+//! the other, or one is zero) exactly when that area is zero. In floating point
+//! "zero" needs a tolerance, and the tolerance must be relative: the computed
+//! area carries a rounding error proportional to $|a_0 b_1| + |a_1 b_0|$, not
+//! to 1.
+
+/// The signed area $\det[a\;b] = a_0 b_1 - a_1 b_0$ of the parallelogram spanned by `a` and `b`.
+///
+/// - Positive when turning from $a$ to $b$ is counter-clockwise, negative when
+///   it is clockwise, zero when they are parallel.
+/// - Example: `signed_area([2.0, 1.0], [-1.0, 1.0]) == 3.0`, and swapping the
+///   arguments gives `-3.0`.
+pub fn signed_area(a: [f64; 2], b: [f64; 2]) -> f64 {
+    // TODO: a[0]·b[1] − a[1]·b[0].
+    todo!("lesson 01: signed_area")
+}
+
+/// Whether `a` and `b` are linearly independent, i.e. span the whole plane.
+///
+/// - Rule (the checks rely on it): they are **dependent** when
+///   $|\det[a\;b]| \le 10^{-10}\,(|a_0 b_1| + |a_1 b_0|)$, independent otherwise.
+///   The right-hand side is the size of the two products that were subtracted,
+///   so the rule does not change when both vectors are scaled, and a zero
+///   vector (both sides zero) counts as dependent.
+/// - Example: `[1.0, 2.0]` and `[0.1, 0.2]` are dependent, although the
+///   computed area is not exactly `0.0`; `[1e-20, 0.0]` and `[0.0, 1e-20]`
+///   are independent, although the area is only `1e-40`.
+pub fn are_independent_2d(a: [f64; 2], b: [f64; 2]) -> bool {
+    // TODO: compare |signed_area| with 1e-10 times the size of the two products.
+    todo!("lesson 01: are_independent_2d")
+}
