@@ -6,7 +6,7 @@ Course authors run it after editing a solution's docs or signature; the TODO
 lines below are the only text that is not in the solution. The author gate
 (`cargo test`) then checks that every stub reports "not implemented yet".
 """
-import pathlib, re, sys
+import hashlib, pathlib, re, sys
 
 TODO = {
     "add": "add the coordinates one by one (zip the two slices).",
@@ -45,11 +45,23 @@ def stub(source: str, lesson: int) -> str:
     out.append(source[i:])
     return "".join(out)
 
+def git_blob_sha1(data: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
 root = pathlib.Path(__file__).resolve().parents[2]
+info_path = root / "info.toml"
+info = info_path.read_text()
 for sol in sorted((root / "solutions").glob("[0-9][0-9]_*/*.rs")):
     if sol.name == "mod.rs":
         continue
     lesson = int(sol.parent.name[:2])
     target = root / "exercises" / sol.parent.name / sol.name
-    target.write_text(stub(sol.read_text(), lesson))
+    text = stub(sol.read_text(), lesson)
+    target.write_text(text)
     print(f"wrote {target.relative_to(root)}")
+    # Record the stub's git blob hash in its info.toml entry (matched by file name).
+    pattern = re.compile(r'(file = "%s"\n(?:(?!\[\[exercises\]\]).*\n)*?stub_sha1 = )"[0-9a-f]*"' % re.escape(sol.name))
+    info, n = pattern.subn(lambda m: m.group(1) + '"%s"' % git_blob_sha1(text.encode()), info)
+    if n != 1:
+        sys.exit(f"info.toml: no single entry with file = \"{sol.name}\" and a stub_sha1 line")
+info_path.write_text(info)
