@@ -109,7 +109,13 @@ impl Checker {
     pub fn probe<R>(&mut self, function: &str, f: impl FnOnce() -> R) {
         if let Err(p) = guard::call(f) {
             if p.is_not_implemented() {
-                self.missing.push(function.to_string());
+                // Stubs say `todo!("lesson 01: sub")`: when the `todo!()` reached is
+                // another function's, the learner needs to know which one.
+                let blocker = p.message.rsplit(": ").next().filter(|name| *name != function && p.message.contains("lesson"));
+                self.missing.push(match blocker {
+                    Some(name) => format!("`{function}` (it calls `{name}`, which still calls `todo!()`)"),
+                    None => format!("`{function}`"),
+                });
             }
         }
     }
@@ -119,11 +125,12 @@ impl Checker {
         if self.missing.is_empty() {
             return None;
         }
-        let names: Vec<String> = self.missing.iter().map(|f| format!("`{f}`")).collect();
+        let names = self.missing.join(", ");
+        let verb = if self.missing.len() == 1 { "is" } else { "are" };
         Some(ExerciseReport::bare(
             &self.id,
             Status::NotImplemented,
-            format!("Not implemented yet: {} still call `todo!()`.", names.join(", ")),
+            format!("Not implemented yet: {names} {verb} still to be written (a `todo!()` was reached)."),
         ))
     }
 
