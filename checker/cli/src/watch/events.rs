@@ -11,7 +11,7 @@ use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer, new_d
 use super::Event;
 
 /// Saves closer together than this become one check (editors often write twice).
-const DEBOUNCE: Duration = Duration::from_millis(120);
+const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// How often the polling watcher looks at the files.
 const POLL_INTERVAL: Duration = Duration::from_millis(700);
