@@ -107,16 +107,16 @@ impl Checker {
     /// Call a function once on a fixed input; a `todo!()` marks it missing.
     /// Other panics are left for the properties to report with their input.
     pub fn probe<R>(&mut self, function: &str, f: impl FnOnce() -> R) {
-        if let Err(p) = guard::call(f) {
-            if p.is_not_implemented() {
-                // Stubs say `todo!("lesson 01: sub")`: when the `todo!()` reached is
-                // another function's, the learner needs to know which one.
-                let blocker = p.message.rsplit(": ").next().filter(|name| *name != function && p.message.contains("lesson"));
-                self.missing.push(match blocker {
-                    Some(name) => format!("`{function}` (it calls `{name}`, which still calls `todo!()`)"),
-                    None => format!("`{function}`"),
-                });
-            }
+        if let Err(p) = guard::call(f)
+            && p.is_not_implemented()
+        {
+            // Stubs say `todo!("lesson 01: sub")`: when the `todo!()` reached is
+            // another function's, the learner needs to know which one.
+            let blocker = p.message.rsplit(": ").next().filter(|name| *name != function && p.message.contains("lesson"));
+            self.missing.push(match blocker {
+                Some(name) => format!("`{function}` (it calls `{name}`, which still calls `todo!()`)"),
+                None => format!("`{function}`"),
+            });
         }
     }
 

@@ -37,15 +37,17 @@ pub fn prepare(course: &Course, settings: &Settings) -> Result<Runner> {
 
 /// Check one exercise with a prepared runner.
 pub fn check(course: &Course, runner: &Runner, e: &Exercise, settings: &Settings) -> Result<Outcome> {
-    if settings.target == Target::Exercises {
-        if let Some(report) = missing_file(course, e) {
-            return Ok(Outcome { report, printed: String::new(), elapsed: Duration::ZERO });
-        }
+    if settings.target == Target::Exercises
+        && let Some(report) = missing_file(course, e)
+    {
+        return Ok(Outcome { report, printed: String::new(), elapsed: Duration::ZERO });
     }
     match runner {
-        Runner::CompileError { rendered, files } => {
-            Ok(Outcome { report: compile_error(course, e, rendered, files), printed: String::new(), elapsed: Duration::ZERO })
-        }
+        Runner::CompileError { rendered, files } => Ok(Outcome {
+            report: compile_error(course, e, rendered, files),
+            printed: String::new(),
+            elapsed: Duration::ZERO,
+        }),
         Runner::Ready(path) => {
             let reports = course.root.join("target").join("eigenlings").join("reports");
             supervisor::check(path, &e.id, &reports, settings.time_limit)
@@ -55,12 +57,12 @@ pub fn check(course: &Course, runner: &Runner, e: &Exercise, settings: &Settings
 
 /// Build and check one exercise.
 pub fn build_and_check(course: &Course, e: &Exercise, settings: &Settings) -> Result<Outcome> {
-    if settings.target == Target::Exercises {
-        if let Some(report) = missing_file(course, e) {
-            return Ok(Outcome { report, printed: String::new(), elapsed: Duration::ZERO });
-        }
-    }
-    let runner = prepare(course, settings)?;
+    // A missing file needs no build to be reported (`check` reports it).
+    let runner = if settings.target == Target::Exercises && !course.exercise_path(e).is_file() {
+        Runner::CompileError { rendered: String::new(), files: Vec::new() }
+    } else {
+        prepare(course, settings)?
+    };
     check(course, &runner, e, settings)
 }
 

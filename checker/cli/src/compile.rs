@@ -58,10 +58,10 @@ pub fn build(root: &Path, target: Target, color: bool) -> Result<Built> {
                 }
                 if let Some(spans) = msg["message"]["spans"].as_array() {
                     for span in spans {
-                        if let Some(f) = span["file_name"].as_str() {
-                            if !files.iter().any(|x| x == f) {
-                                files.push(f.to_string());
-                            }
+                        if let Some(f) = span["file_name"].as_str()
+                            && !files.iter().any(|x| x == f)
+                        {
+                            files.push(f.to_string());
                         }
                     }
                 }

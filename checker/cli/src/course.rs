@@ -92,7 +92,12 @@ impl Course {
                 bail!("exercise `{}` names lesson {}, which does not exist", e.id, e.lesson);
             }
             if e.lesson < last_lesson {
-                bail!("exercise `{}` (lesson {}) comes after lesson {}: keep exercises in lesson order", e.id, e.lesson, last_lesson);
+                bail!(
+                    "exercise `{}` (lesson {}) comes after lesson {}: keep exercises in lesson order",
+                    e.id,
+                    e.lesson,
+                    last_lesson
+                );
             }
             last_lesson = e.lesson;
             if e.hints.len() != 3 || e.hints.iter().any(|h| h.trim().is_empty()) {
@@ -114,9 +119,10 @@ impl Course {
 
     /// The exercise with this id, or an error that lists what exists.
     pub fn exercise(&self, id: &str) -> Result<&Exercise> {
-        self.exercises.iter().find(|e| e.id == id).with_context(|| {
-            format!("there is no exercise `{id}`; `cargo learn list` shows them all")
-        })
+        self.exercises
+            .iter()
+            .find(|e| e.id == id)
+            .with_context(|| format!("there is no exercise `{id}`; `cargo learn list` shows them all"))
     }
 
     /// The exercises of one lesson, in order.
@@ -173,7 +179,8 @@ pub fn find_root() -> Result<PathBuf> {
     bail!("{NOT_IN_WORKBOOK}")
 }
 
-const NOT_IN_WORKBOOK: &str = "this is not an eigenlings workbook (no info.toml with an exercises/ folder here or above).
+const NOT_IN_WORKBOOK: &str =
+    "this is not an eigenlings workbook (no info.toml with an exercises/ folder here or above).
 Run `cargo learn` from inside the cloned repository.";
 
 #[cfg(test)]
@@ -187,7 +194,9 @@ mod tests {
     const LESSONS: &str = "format_version = 1\n[[lessons]]\nnumber = 1\ndir = \"01_a\"\ntitle = \"A\"\n";
 
     fn exercise(id: &str, deps: &str) -> String {
-        format!("[[exercises]]\nid = \"{id}\"\nlesson = 1\nfile = \"{id}.rs\"\nbuilds_on = [{deps}]\nhints = [\"i\", \"s\", \"p\"]\n")
+        format!(
+            "[[exercises]]\nid = \"{id}\"\nlesson = 1\nfile = \"{id}.rs\"\nbuilds_on = [{deps}]\nhints = [\"i\", \"s\", \"p\"]\n"
+        )
     }
 
     #[test]

@@ -103,7 +103,9 @@ pub fn junit(course: &Course, target: &str, rows: &[Row]) -> String {
 /// One line: the status and the first failing property.
 fn summary_line(r: &ExerciseReport) -> String {
     match r.first_failure() {
-        Some(p) => format!("{}: {} ({})", r.status.as_str(), p.name, p.failure.as_ref().map_or("", |f| f.message.as_str())),
+        Some(p) => {
+            format!("{}: {} ({})", r.status.as_str(), p.name, p.failure.as_ref().map_or("", |f| f.message.as_str()))
+        }
         None => format!("{}: {}", r.status.as_str(), r.message.as_deref().unwrap_or("").lines().next().unwrap_or("")),
     }
 }

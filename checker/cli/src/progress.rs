@@ -85,7 +85,12 @@ pub struct Progress {
 
 impl Default for Progress {
     fn default() -> Self {
-        Self { format_version: FORMAT_VERSION, learner: String::new(), exercises: BTreeMap::new(), other: toml::Table::new() }
+        Self {
+            format_version: FORMAT_VERSION,
+            learner: String::new(),
+            exercises: BTreeMap::new(),
+            other: toml::Table::new(),
+        }
     }
 }
 
@@ -143,7 +148,9 @@ impl Store {
                 "it has format_version {}, written by a newer eigenlings; this one writes version {FORMAT_VERSION}",
                 p.format_version
             )),
-            Ok(p) if p.format_version == 0 => unreadable("format_version 0 is not a version eigenlings ever wrote".into()),
+            Ok(p) if p.format_version == 0 => {
+                unreadable("format_version 0 is not a version eigenlings ever wrote".into())
+            }
             Ok(p) => Self { path, progress: p, unreadable: None },
             Err(e) => unreadable(format!("it is not valid progress TOML: {}", e.message())),
         }
@@ -242,7 +249,10 @@ mod tests {
         assert!(why.to_string().contains("left exactly as it is"), "{why}");
         store.record("dot").runs = 1;
         assert!(!store.save().unwrap());
-        assert_eq!(std::fs::read_to_string(root.join(FILE_NAME)).unwrap(), "format_version = 1\n[exercises.dot\nruns = ");
+        assert_eq!(
+            std::fs::read_to_string(root.join(FILE_NAME)).unwrap(),
+            "format_version = 1\n[exercises.dot\nruns = "
+        );
     }
 
     #[test]
@@ -259,7 +269,10 @@ mod tests {
         assert!(store.unreadable.is_none());
         store.save().unwrap();
         let text = std::fs::read_to_string(root.join(FILE_NAME)).unwrap();
-        assert!(text.contains("gone_exercise") && text.contains("mood = \"happy\"") && text.contains("future = 5"), "{text}");
+        assert!(
+            text.contains("gone_exercise") && text.contains("mood = \"happy\"") && text.contains("future = 5"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -60,7 +60,13 @@ pub fn report(report: &ExerciseReport, file: &str, printed: &str) -> String {
         let ladder: Vec<String> = report
             .properties
             .iter()
-            .map(|p| if p.status == Status::Passed { green(&format!("✓ {}", p.name)) } else { red(&format!("✗ {}", p.name)) })
+            .map(|p| {
+                if p.status == Status::Passed {
+                    green(&format!("✓ {}", p.name))
+                } else {
+                    red(&format!("✗ {}", p.name))
+                }
+            })
             .collect();
         out.push_str(&format!("\n  {}\n", ladder.join("  ")));
     }

@@ -83,7 +83,8 @@ pub fn check(runner: &Path, id: &str, report_dir: &Path, limit: Duration) -> Res
     let elapsed = started.elapsed();
     let stdout = text_of(out.join().unwrap_or_default());
     let stderr = text_of(err.join().unwrap_or_default());
-    let written = std::fs::read_to_string(&report_path).ok().and_then(|t| serde_json::from_str::<ExerciseReport>(&t).ok());
+    let written =
+        std::fs::read_to_string(&report_path).ok().and_then(|t| serde_json::from_str::<ExerciseReport>(&t).ok());
     let _ = std::fs::remove_file(&report_path);
     let report = match status {
         None => ExerciseReport::bare(
@@ -147,7 +148,9 @@ fn crash_reason(status: ExitStatus, stderr: &str) -> String {
         );
     }
     match (status.signal(), status.code()) {
-        (Some(9), _) => "The check process was killed (signal 9), most likely because it used too much memory.".to_string(),
+        (Some(9), _) => {
+            "The check process was killed (signal 9), most likely because it used too much memory.".to_string()
+        }
         (Some(sig), _) => format!("The check process crashed (signal {sig}). Its last words:\n{}", tail(stderr)),
         (None, Some(code)) => format!(
             "The check process exited with code {code} without a report: does your code call \

@@ -138,7 +138,10 @@ impl Watch<'_> {
             if !board::lesson_unlocked(self.course, &self.store, e.lesson) {
                 println!(
                     "{}",
-                    render::dim(&format!("{} saved; lesson {} is still locked, so it is checked once unlocked.", e.id, e.lesson))
+                    render::dim(&format!(
+                        "{} saved; lesson {} is still locked, so it is checked once unlocked.",
+                        e.id, e.lesson
+                    ))
                 );
                 continue;
             }
@@ -164,6 +167,9 @@ impl Watch<'_> {
         if clear {
             clear_screen();
         }
+        if self.store.progress.exercises.is_empty() {
+            print!("{}", self.welcome(e));
+        }
         println!("{}", render::dim(&format!("checking {}…", e.id)));
         let _ = std::io::stdout().flush();
         let open_before: Vec<bool> =
@@ -182,6 +188,19 @@ impl Watch<'_> {
         }
         self.prompt();
         Ok(())
+    }
+
+    /// Shown once, before the very first check of a new workbook.
+    fn welcome(&self, first: &Exercise) -> String {
+        let lesson = self.course.lesson(first.lesson);
+        let opening = lesson.map(|l| cmd::run::readme_opening(self.course, l)).unwrap_or_default();
+        format!(
+            "{}\n\n{}\nYour first exercise is {}. Open it in your editor, replace each `todo!()` with \
+             your code, and save: the verdict appears here.\n\n",
+            render::bold("Welcome to eigenlings: linear algebra for machine learning, from scratch."),
+            opening,
+            render::bold(&check::display_path(self.course, first)),
+        )
     }
 
     fn hint(&mut self) -> Result<()> {

@@ -90,7 +90,12 @@ fn every_pristine_stub_reports_not_implemented() {
         }
         let entry = table.exercises.iter().find(|x| x.id == e.id).expect("in the table");
         let report = (entry.check)();
-        assert_eq!(report.status, Status::NotImplemented, "{}: the stub must report not_implemented, got {report:#?}", e.id);
+        assert_eq!(
+            report.status,
+            Status::NotImplemented,
+            "{}: the stub must report not_implemented, got {report:#?}",
+            e.id
+        );
         judged += 1;
     }
     if author_mode() {

@@ -92,9 +92,8 @@ fn check(course: &Course, args: &[String]) -> ExitCode {
     let Some(exercise) = course.exercises.iter().find(|e| e.id == id) else {
         return usage(&format!("check: no exercise `{id}`"));
     };
-    let limit = option(args, "--case-limit-ms")
-        .and_then(|ms| ms.parse().ok())
-        .map_or(CASE_LIMIT, Duration::from_millis);
+    let limit =
+        option(args, "--case-limit-ms").and_then(|ms| ms.parse().ok()).map_or(CASE_LIMIT, Duration::from_millis);
     // Best effort: where the limit cannot be set, the CLI's supervisor still protects the machine.
     let _ = rlimit::setrlimit(rlimit::Resource::AS, MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES);
     checks::watchdog::arm(id, PathBuf::from(report_path), limit);

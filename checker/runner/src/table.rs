@@ -41,10 +41,7 @@ macro_rules! course {
                     id: "mean_vector",
                     check: || checks::l01::mean_vector($k::l01::mean_vector::mean_vector),
                 },
-                $crate::Exercise {
-                    id: "dot_product",
-                    check: || checks::l02::dot_product($k::l02::dot_product::dot),
-                },
+                $crate::Exercise { id: "dot_product", check: || checks::l02::dot_product($k::l02::dot_product::dot) },
                 $crate::Exercise {
                     id: "vector_norms",
                     check: || {
@@ -84,10 +81,7 @@ macro_rules! course {
                         })
                     },
                 },
-                $crate::Exercise {
-                    id: "k_nearest",
-                    check: || checks::l02::k_nearest($k::l02::k_nearest::k_nearest),
-                },
+                $crate::Exercise { id: "k_nearest", check: || checks::l02::k_nearest($k::l02::k_nearest::k_nearest) },
             ],
             demos: &[],
         }

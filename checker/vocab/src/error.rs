@@ -34,10 +34,9 @@ impl fmt::Display for LinalgError {
                 write!(f, "a square matrix is needed, this one is {rows}×{cols}")
             }
             Self::Singular { column } => write!(f, "the matrix is singular: no pivot in column {column}"),
-            Self::NotConverged { iterations, residual } => write!(
-                f,
-                "no convergence after {iterations} iterations (residual {residual:.3e})"
-            ),
+            Self::NotConverged { iterations, residual } => {
+                write!(f, "no convergence after {iterations} iterations (residual {residual:.3e})")
+            }
         }
     }
 }

@@ -75,7 +75,12 @@ impl Matrix {
     pub fn from_columns(columns: &[Vec<f64>]) -> Self {
         let rows = columns.first().map_or(0, Vec::len);
         for (j, col) in columns.iter().enumerate() {
-            assert_eq!(col.len(), rows, "Matrix::from_columns: column {j} has {} entries, column 0 has {rows}", col.len());
+            assert_eq!(
+                col.len(),
+                rows,
+                "Matrix::from_columns: column {j} has {} entries, column 0 has {rows}",
+                col.len()
+            );
         }
         Self::from_fn(rows, columns.len(), |i, j| columns[j][i])
     }
@@ -152,14 +157,24 @@ impl Matrix {
 impl Index<(usize, usize)> for Matrix {
     type Output = f64;
     fn index(&self, (i, j): (usize, usize)) -> &f64 {
-        assert!(i < self.rows && j < self.cols, "index ({i}, {j}) out of range for a {}×{} matrix", self.rows, self.cols);
+        assert!(
+            i < self.rows && j < self.cols,
+            "index ({i}, {j}) out of range for a {}×{} matrix",
+            self.rows,
+            self.cols
+        );
         &self.data[i * self.cols + j]
     }
 }
 
 impl IndexMut<(usize, usize)> for Matrix {
     fn index_mut(&mut self, (i, j): (usize, usize)) -> &mut f64 {
-        assert!(i < self.rows && j < self.cols, "index ({i}, {j}) out of range for a {}×{} matrix", self.rows, self.cols);
+        assert!(
+            i < self.rows && j < self.cols,
+            "index ({i}, {j}) out of range for a {}×{} matrix",
+            self.rows,
+            self.cols
+        );
         &mut self.data[i * self.cols + j]
     }
 }
@@ -257,10 +272,7 @@ mod tests {
     #[test]
     fn debug_is_a_rust_expression_that_round_trips() {
         let a = Matrix::from_rows(&[vec![0.1, -2.0], vec![1.0 / 3.0, 1e300]]);
-        assert_eq!(
-            format!("{a:?}"),
-            "Matrix::from_rows(&[vec![0.1, -2.0], vec![0.3333333333333333, 1e300]])"
-        );
+        assert_eq!(format!("{a:?}"), "Matrix::from_rows(&[vec![0.1, -2.0], vec![0.3333333333333333, 1e300]])");
     }
 
     #[test]

@@ -13,9 +13,12 @@ use crate::render;
 const DEMO_LIMIT_SECONDS: u64 = 120;
 
 pub fn run(course: &Course, lesson: u32, solutions: bool) -> Result<ExitCode> {
-    let Some(l) = course.lesson(lesson) else { bail!("there is no lesson {lesson}; lessons are numbered 1 to {}", course.lessons.len()) };
+    let Some(l) = course.lesson(lesson) else {
+        bail!("there is no lesson {lesson}; lessons are numbered 1 to {}", course.lessons.len())
+    };
     let target = if solutions { Target::Solutions } else { Target::Exercises };
-    let settings = Settings { target, time_limit: std::time::Duration::from_secs(DEMO_LIMIT_SECONDS), color: render::use_color() };
+    let settings =
+        Settings { target, time_limit: std::time::Duration::from_secs(DEMO_LIMIT_SECONDS), color: render::use_color() };
     let runner = match crate::check::prepare(course, &settings)? {
         Runner::Ready(path) => path,
         Runner::CompileError { rendered, .. } => {
@@ -59,7 +62,10 @@ pub fn run(course: &Course, lesson: u32, solutions: bool) -> Result<ExitCode> {
         }
         Some(_) => Ok(crate::exit(false)),
         None => {
-            println!("{}", render::red(&format!("The demo did not finish within {DEMO_LIMIT_SECONDS} s and was stopped.")));
+            println!(
+                "{}",
+                render::red(&format!("The demo did not finish within {DEMO_LIMIT_SECONDS} s and was stopped."))
+            );
             Ok(crate::exit(false))
         }
     }

@@ -29,8 +29,8 @@ pub fn run(course: &Course, id: &str, yes: bool) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
     }
-    let stub = original_stub(course, &e.stub_sha1)
-        .with_context(|| format!("cannot find the original stub of `{id}`"))?;
+    let stub =
+        original_stub(course, &e.stub_sha1).with_context(|| format!("cannot find the original stub of `{id}`"))?;
     if let Ok(current) = std::fs::read(&path) {
         let dir = course.root.join("target").join("eigenlings").join("backups");
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -31,7 +31,8 @@ pub fn run(course: &Course, id: Option<&str>, limit: Duration) -> Result<ExitCod
     let settings = Settings { target: Target::Exercises, time_limit: limit, color: render::use_color() };
     let outcome = check::build_and_check(course, e, &settings)?;
     print!("{}", render::report(&outcome.report, &check::display_path(course, e), &outcome.printed));
-    let lesson_was_open: Vec<bool> = course.lessons.iter().map(|l| board::lesson_unlocked(course, &store, l.number)).collect();
+    let lesson_was_open: Vec<bool> =
+        course.lessons.iter().map(|l| board::lesson_unlocked(course, &store, l.number)).collect();
     check::record(&mut store, course, e, &outcome.report);
     super::save(&mut store)?;
     let passed = outcome.report.status == Status::Passed;
@@ -56,7 +57,9 @@ pub fn after_pass(course: &Course, store: &Store, lesson_was_open: &[bool]) -> S
         }
     }
     match board::current(course, store) {
-        Some(next) => out.push_str(&format!("\nNext: {} ({})\n", render::bold(&next.id), check::display_path(course, next))),
+        Some(next) => {
+            out.push_str(&format!("\nNext: {} ({})\n", render::bold(&next.id), check::display_path(course, next)))
+        }
         None if board::all_done(course, store) => {
             out.push_str(&format!("\n{}\n", render::green("You have finished every exercise of the workbook.")));
         }

@@ -22,7 +22,13 @@ pub fn run(course: &Course, id: &str) -> Result<ExitCode> {
     let path = course.solution_path(e);
     let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
     println!("{}", render::bold(&format!("Worked solution: {}", course.relative(&path).display())));
-    println!("{}\n", render::dim(&format!("Yours: {}   (one correct possibility, not the only one)", crate::check::display_path(course, e))));
+    println!(
+        "{}\n",
+        render::dim(&format!(
+            "Yours: {}   (one correct possibility, not the only one)",
+            crate::check::display_path(course, e)
+        ))
+    );
     println!("{text}");
     let rec = store.record(&e.id);
     if rec.solution_viewed.is_none() {

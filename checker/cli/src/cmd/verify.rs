@@ -55,7 +55,11 @@ fn line(report: &ExerciseReport, file: &str) -> String {
     if report.status != Status::Passed && report.status != Status::Locked && report.status != Status::NotImplemented {
         let detail = render::report(report, file, "");
         for l in detail.lines().skip(1) {
-            s.push_str(&format!("    {l}\n"));
+            if l.trim().is_empty() {
+                s.push('\n');
+            } else {
+                s.push_str(&format!("    {l}\n"));
+            }
         }
     }
     s
@@ -69,7 +73,11 @@ fn summary(rows: &[Row]) -> String {
         count(Status::Failed),
         count(Status::NotImplemented),
         count(Status::Locked),
-        rows.len() - count(Status::Passed) - count(Status::Failed) - count(Status::NotImplemented) - count(Status::Locked),
+        rows.len()
+            - count(Status::Passed)
+            - count(Status::Failed)
+            - count(Status::NotImplemented)
+            - count(Status::Locked),
         rows.len()
     )
 }

@@ -38,7 +38,8 @@ pub fn start(dir: &Path, tx: Sender<Event>, poll: bool) -> Result<Watcher> {
         let config = notify_debouncer_mini::Config::default()
             .with_timeout(DEBOUNCE)
             .with_notify_config(notify::Config::default().with_poll_interval(POLL_INTERVAL));
-        let mut d = new_debouncer_opt::<_, notify::PollWatcher>(config, handler(tx)).context("cannot start the polling watcher")?;
+        let mut d = new_debouncer_opt::<_, notify::PollWatcher>(config, handler(tx))
+            .context("cannot start the polling watcher")?;
         d.watcher().watch(dir, RecursiveMode::Recursive).with_context(|| format!("cannot poll {}", dir.display()))?;
         return Ok(Watcher { _native: None, _polling: Some(d) });
     }

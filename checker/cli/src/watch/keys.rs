@@ -26,13 +26,13 @@ impl Drop for KeyMode {
 pub fn start(tx: Sender<Event>) -> KeyMode {
     let stdin = std::io::stdin();
     let mut mode = KeyMode(None);
-    if stdin.is_terminal() {
-        if let Ok(original) = tcgetattr(&stdin) {
-            let mut single = original.clone();
-            single.local_flags.remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG);
-            if tcsetattr(&stdin, SetArg::TCSANOW, &single).is_ok() {
-                mode = KeyMode(Some(original));
-            }
+    if stdin.is_terminal()
+        && let Ok(original) = tcgetattr(&stdin)
+    {
+        let mut single = original.clone();
+        single.local_flags.remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG);
+        if tcsetattr(&stdin, SetArg::TCSANOW, &single).is_ok() {
+            mode = KeyMode(Some(original));
         }
     }
     std::thread::spawn(move || {
