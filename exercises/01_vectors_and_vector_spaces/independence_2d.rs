@@ -28,6 +28,9 @@ pub fn signed_area(a: [f64; 2], b: [f64; 2]) -> f64 {
 /// - Example: `[1.0, 2.0]` and `[0.1, 0.2]` are dependent, although the
 ///   computed area is not exactly `0.0`; `[1e-20, 0.0]` and `[0.0, 1e-20]`
 ///   are independent, although the area is only `1e-40`.
+/// - The rule is evaluated in `f64`: when the products themselves underflow
+///   (entries below about `1e-154`), both sides are 0 and the pair counts as
+///   dependent. The checks stay within `2^±500`, where nothing underflows.
 pub fn are_independent_2d(a: [f64; 2], b: [f64; 2]) -> bool {
     // TODO: compare |signed_area| with 1e-10 times the size of the two products.
     todo!("lesson 01: are_independent_2d")

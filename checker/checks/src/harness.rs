@@ -112,7 +112,8 @@ impl Checker {
         {
             // Stubs say `todo!("lesson 01: sub")`: when the `todo!()` reached is
             // another function's, the learner needs to know which one.
-            let blocker = p.message.rsplit(": ").next().filter(|name| *name != function && p.message.contains("lesson"));
+            let blocker =
+                p.message.rsplit(": ").next().filter(|name| *name != function && p.message.contains("lesson"));
             self.missing.push(match blocker {
                 Some(name) => format!("`{function}` (it calls `{name}`, which still calls `todo!()`)"),
                 None => format!("`{function}`"),
@@ -221,9 +222,8 @@ impl Checker {
         }
         let failed = self.properties.iter().filter(|p| p.status != Status::Passed).count();
         let status = if failed == 0 { Status::Passed } else { Status::Failed };
-        let message = (failed > 0).then(|| {
-            format!("{} of {} properties hold.", self.properties.len() - failed, self.properties.len())
-        });
+        let message = (failed > 0)
+            .then(|| format!("{} of {} properties hold.", self.properties.len() - failed, self.properties.len()));
         ExerciseReport { id: self.id, status, message, properties: self.properties }
     }
 }

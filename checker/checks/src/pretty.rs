@@ -28,22 +28,12 @@ pub fn number_literal(x: f64) -> String {
 /// Named vectors, one per line, names aligned: `u = [1, 2]`.
 pub fn named_vectors(names: &[&str], vectors: &[Vec<f64>]) -> String {
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
-    names
-        .iter()
-        .zip(vectors)
-        .map(|(n, v)| format!("{n:>width$} = {}", vector(v)))
-        .collect::<Vec<_>>()
-        .join("\n")
+    names.iter().zip(vectors).map(|(n, v)| format!("{n:>width$} = {}", vector(v))).collect::<Vec<_>>().join("\n")
 }
 
 /// `let u = [1.0, 2.0];` lines for named vectors.
 pub fn named_literals(names: &[&str], vectors: &[Vec<f64>]) -> String {
-    names
-        .iter()
-        .zip(vectors)
-        .map(|(n, v)| format!("let {n} = {};", vector_literal(v)))
-        .collect::<Vec<_>>()
-        .join("\n")
+    names.iter().zip(vectors).map(|(n, v)| format!("let {n} = {};", vector_literal(v))).collect::<Vec<_>>().join("\n")
 }
 
 /// A `Result` from the learner, printed for reading.

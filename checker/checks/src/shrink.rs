@@ -56,9 +56,12 @@ pub fn candidates(case: &Case) -> Vec<Case> {
             }
         }
     }
-    // 3. Undo the scale.
+    // 3. Undo the scale, or halve it.
     if case.exp != 0 {
         out.push(with(&|c: &mut Case| c.exp = 0));
+        if case.exp / 2 != 0 {
+            out.push(with(&|c: &mut Case| c.exp = case.exp / 2));
+        }
     }
     // 4. Scalars toward their floor.
     for (k, &s) in case.scalars.iter().enumerate() {
