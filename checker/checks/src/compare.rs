@@ -42,6 +42,8 @@ pub fn scalar_close(function: &str, got: f64, want: f64, bound: f64) -> Result<(
     }
     Err(Miss::new(if !got.is_finite() && want.is_finite() {
         format!("`{function}` returned {got} where the answer is a finite number")
+    } else if got == 0.0 && want != 0.0 {
+        format!("`{function}` returned 0, but the answer is not zero")
     } else {
         format!("`{function}` is off by {}", pretty::number(err))
     })

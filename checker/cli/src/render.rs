@@ -84,8 +84,8 @@ pub fn report(report: &ExerciseReport, file: &str, printed: &str) -> String {
 
 /// One failing property: the words, the minimal input, yours vs expected, the bound, and the literal.
 pub fn failure(p: &PropertyReport) -> String {
-    let mut out = format!("\n  {} {}\n", bold("property"), bold(&p.name));
-    out.push_str(&format!("  {}\n", dim(&p.description)));
+    let mut out = format!("\n  {} {}\n", bold("property "), bold(&p.name));
+    out.push_str(&format!("            {}\n", dim(&p.description)));
     let Some(f) = &p.failure else { return out };
     let rows = [
         ("problem", f.message.as_str()),
