@@ -107,6 +107,10 @@ impl Checker {
     /// Call a function once on a fixed input; a `todo!()` marks it missing.
     /// Other panics are left for the properties to report with their input.
     pub fn probe<R>(&mut self, function: &str, f: impl FnOnce() -> R) {
+        let description = format!("the first call of `{function}`, on a tiny input, to see whether it is written yet");
+        let _running = watchdog::enter("first_call", &description, || {
+            (format!("a first call of `{function}` on a tiny fixed input"), String::new())
+        });
         if let Err(p) = guard::call(f)
             && p.is_not_implemented()
         {

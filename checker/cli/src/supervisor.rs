@@ -71,6 +71,8 @@ pub fn check(runner: &Path, id: &str, report_dir: &Path, limit: Duration) -> Res
     let started = Instant::now();
     let mut child = Command::new(runner)
         .args(["check", id, "--report"])
+        // The runtime's backtraces (an allocation failure prints one) are not the learner's output.
+        .env("RUST_BACKTRACE", "0")
         .arg(&report_path)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -168,12 +170,26 @@ fn tail(s: &str) -> String {
 
 /// The runtime's own crash lines are explained in the verdict; keep only what the learner printed.
 fn strip_crash_noise(stderr: &str) -> String {
+    let mut in_backtrace = false;
     stderr
         .lines()
         .filter(|l| {
+            if *l == "stack backtrace:" {
+                in_backtrace = true;
+                return false;
+            }
+            if in_backtrace {
+                let t = l.trim_start();
+                let frame = t.split_once(": ").is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()));
+                if frame || t.starts_with("at ") || t.starts_with("note: Some details are omitted") {
+                    return false;
+                }
+                in_backtrace = false;
+            }
             !l.contains("has overflowed its stack")
                 && !l.starts_with("fatal runtime error")
                 && !l.contains("memory allocation of")
+                && !l.starts_with("note: run with `RUST_BACKTRACE=1`")
         })
         .collect::<Vec<_>>()
         .join("\n")

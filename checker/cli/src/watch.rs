@@ -51,12 +51,21 @@ pub fn run(course: &Course, limit: Duration, poll: bool) -> Result<ExitCode> {
     }
     cmd::warn_unreadable(&w.store);
     w.show_current()?;
-    while let Ok(event) = rx.recv() {
+    // An event taken off the channel while coalescing saves, handled next.
+    let mut next: Option<Event> = None;
+    while let Some(event) = next.take().or_else(|| rx.recv().ok()) {
         match event {
             Event::Changed(mut paths) => {
-                // Coalesce everything already queued into one round of checks.
-                while let Ok(Event::Changed(more)) = rx.try_recv() {
-                    paths.extend(more);
+                // Coalesce the saves already queued into one round of checks;
+                // the first other event (a key) waits its turn, never dropped.
+                while let Ok(more) = rx.try_recv() {
+                    match more {
+                        Event::Changed(more) => paths.extend(more),
+                        other => {
+                            next = Some(other);
+                            break;
+                        }
+                    }
                 }
                 w.on_change(&paths)?;
             }
