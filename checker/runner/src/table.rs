@@ -83,7 +83,45 @@ macro_rules! course {
                 },
                 $crate::Exercise { id: "k_nearest", check: || checks::l02::k_nearest($k::l02::k_nearest::k_nearest) },
             ],
-            demos: &[],
+            demos: &[
+                $crate::Demo {
+                    lesson: 1,
+                    run: |args| {
+                        let functions = demos::lesson01::Functions {
+                            add: $k::l01::add_vectors::add,
+                            linear_combination: $k::l01::linear_combination::linear_combination,
+                            signed_area: $k::l01::independence_2d::signed_area,
+                            are_independent_2d: $k::l01::independence_2d::are_independent_2d,
+                            mean_vector: $k::l01::mean_vector::mean_vector,
+                        };
+                        demos::lesson01::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 2,
+                    run: |args| {
+                        // `k_nearest` takes a plain `fn`, so the cosine distance is a named function.
+                        fn one_minus_cosine(a: &[f64], b: &[f64]) -> f64 {
+                            $k::l02::cosine_similarity::cosine_similarity(a, b).map_or(f64::NAN, |c| 1.0 - c)
+                        }
+                        let functions = demos::lesson02::Functions {
+                            norm_l1: $k::l02::vector_norms::norm_l1,
+                            norm_l2: $k::l02::vector_norms::norm_l2,
+                            norm_inf: $k::l02::vector_norms::norm_inf,
+                            project_onto: $k::l02::projection::project_onto,
+                            residual: $k::l02::projection::residual,
+                            k_nearest: $k::l02::k_nearest::k_nearest,
+                            distances: [
+                                ("euclidean", $k::l02::distances::euclidean),
+                                ("manhattan", $k::l02::distances::manhattan),
+                                ("chebyshev", $k::l02::distances::chebyshev),
+                                ("1 - cosine", one_minus_cosine),
+                            ],
+                        };
+                        demos::lesson02::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+            ],
         }
     };
 }

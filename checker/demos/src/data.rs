@@ -1,0 +1,106 @@
+//! Loading the datasets in `data/` into the course's `Matrix`, with messages
+//! that say which file and which line is wrong.
+
+use std::path::Path;
+
+use vocab::Matrix;
+
+/// Fisher's iris flowers: one row per flower, one column per measurement.
+#[derive(Debug, Clone)]
+pub struct Iris {
+    /// 150 × 4: sepal length, sepal width, petal length, petal width (cm).
+    pub features: Matrix,
+    /// The species of each row, an index into `species`.
+    pub labels: Vec<usize>,
+    /// Species names, in label order.
+    pub species: Vec<String>,
+    /// Column names, in column order, with their unit.
+    pub feature_names: Vec<String>,
+}
+
+impl Iris {
+    /// Read `iris.csv` (header, then four numbers and a class index per line)
+    /// and `iris_classes.txt` (`index,name` per line) from `data`.
+    pub fn load(data: &Path) -> Result<Iris, String> {
+        let csv_path = data.join("iris.csv");
+        let csv = read(&csv_path)?;
+        let classes = read(&data.join("iris_classes.txt"))?;
+        let mut lines = csv.lines();
+        let header = lines.next().ok_or_else(|| format!("{} is empty", csv_path.display()))?;
+        let feature_names: Vec<String> =
+            header.split(',').take(4).map(|h| h.trim_end_matches("_cm").replace('_', " ")).collect();
+        let mut rows = Vec::new();
+        let mut labels = Vec::new();
+        for (n, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split(',').collect();
+            let bad =
+                || format!("{} line {}: expected four numbers and a class, got `{line}`", csv_path.display(), n + 2);
+            if fields.len() != 5 {
+                return Err(bad());
+            }
+            let row = fields[..4]
+                .iter()
+                .map(|f| f.trim().parse::<f64>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| bad())?;
+            rows.push(row);
+            labels.push(fields[4].trim().parse::<usize>().map_err(|_| bad())?);
+        }
+        let species: Vec<String> =
+            classes.lines().filter_map(|l| l.split_once(',')).map(|(_, name)| name.trim().to_string()).collect();
+        if let Some(&l) = labels.iter().find(|&&l| l >= species.len()) {
+            return Err(format!("{}: class {l} is not named in iris_classes.txt", csv_path.display()));
+        }
+        if rows.is_empty() {
+            return Err(format!("{} has no rows", csv_path.display()));
+        }
+        Ok(Iris { features: Matrix::from_rows(&rows), labels, species, feature_names })
+    }
+
+    /// The rows of one species, as a matrix of their own.
+    pub fn species_rows(&self, label: usize) -> Matrix {
+        let rows: Vec<Vec<f64>> = (0..self.features.nrows())
+            .filter(|&i| self.labels[i] == label)
+            .map(|i| self.features.row(i).to_vec())
+            .collect();
+        Matrix::from_rows(&rows)
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Write one figure into `out`, creating the folder if needed.
+pub fn write_figure(out: &Path, name: &str, svg: &str) -> Result<(), String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let path = out.join(name);
+    std::fs::write(&path, svg).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data_dir() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+    }
+
+    #[test]
+    fn iris_has_150_flowers_4_measurements_and_50_of_each_species() {
+        let iris = Iris::load(&data_dir()).unwrap();
+        assert_eq!((iris.features.nrows(), iris.features.ncols()), (150, 4));
+        assert_eq!(iris.species, ["setosa", "versicolor", "virginica"]);
+        assert_eq!(iris.feature_names, ["sepal length", "sepal width", "petal length", "petal width"]);
+        for s in 0..3 {
+            assert_eq!(iris.species_rows(s).nrows(), 50);
+        }
+        assert_eq!(iris.features.row(0), [5.1, 3.5, 1.4, 0.2]);
+    }
+
+    #[test]
+    fn a_missing_folder_names_the_file() {
+        let e = Iris::load(Path::new("/nonexistent")).unwrap_err();
+        assert!(e.contains("iris.csv"), "{e}");
+    }
+}
