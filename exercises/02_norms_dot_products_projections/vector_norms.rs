@@ -7,7 +7,7 @@
 //! Squaring is where floating point bites: $(10^{200})^2$ overflows to
 //! infinity and $(10^{-200})^2$ underflows to zero, although the norms of such
 //! vectors are ordinary numbers. Dividing by the largest $|v_i|$ first keeps
-//! every term in $[0, 1]$; this is what LAPACK's `dnrm2` does.
+//! every term in $[0, 1]$; the reference BLAS routine `dnrm2` long did the same.
 
 /// The 1-norm $\lVert v \rVert_1 = \sum_i |v_i|$.
 ///

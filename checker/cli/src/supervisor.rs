@@ -10,6 +10,7 @@
 //! | any other exit without a report | `crashed`         |
 
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread::JoinHandle;
@@ -55,7 +56,14 @@ fn capture(stream: Option<impl Read + Send + 'static>) -> JoinHandle<(Vec<u8>, u
     })
 }
 
-fn text_of((kept, dropped): (Vec<u8>, u64)) -> String {
+fn text_of((mut kept, mut dropped): (Vec<u8>, u64)) -> String {
+    // When output was cut, cut it at the end of a whole line.
+    if dropped > 0
+        && let Some(end) = kept.iter().rposition(|&b| b == b'\n')
+    {
+        dropped += (kept.len() - end - 1) as u64;
+        kept.truncate(end + 1);
+    }
     let mut s = String::from_utf8_lossy(&kept).into_owned();
     if dropped > 0 {
         s.push_str(&format!("\n… {dropped} more bytes of output were not kept"));
@@ -77,6 +85,8 @@ pub fn check(runner: &Path, id: &str, report_dir: &Path, limit: Duration) -> Res
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
+        // Its own process group, so that anything it starts is stopped with it.
+        .process_group(0)
         .spawn()
         .with_context(|| format!("cannot start the runner {}", runner.display()))?;
     let out = capture(child.stdout.take());
@@ -126,12 +136,22 @@ fn wait(child: &mut Child, limit: Duration) -> Result<Option<ExitStatus>> {
             return Ok(Some(status));
         }
         if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
+            kill_group(child);
             return Ok(None);
         }
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// Stop the runner and every process in its group (it is the group's leader).
+fn kill_group(child: &mut Child) {
+    use nix::sys::signal::{Signal, killpg};
+    use nix::unistd::Pid;
+    if let Ok(pid) = i32::try_from(child.id()) {
+        let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// The crash, in words a learner can act on.
@@ -193,4 +213,23 @@ fn strip_crash_noise(stderr: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_output_ends_at_a_whole_line_and_counts_what_was_dropped() {
+        let text = text_of((b"line one\nline tw".to_vec(), 10));
+        assert_eq!(text, "line one\n\n… 17 more bytes of output were not kept");
+        assert_eq!(text_of((b"all of it".to_vec(), 0)), "all of it");
+    }
+
+    #[test]
+    fn runtime_noise_is_dropped_and_the_learners_lines_are_kept() {
+        let stderr = "i = 3\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n\
+                      stack backtrace:\n   0: foo\n             at src/x.rs:1\nafter";
+        assert_eq!(strip_crash_noise(stderr), "i = 3\nafter");
+    }
 }

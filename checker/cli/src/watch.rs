@@ -148,7 +148,8 @@ impl Watch<'_> {
                 println!(
                     "{}",
                     render::dim(&format!(
-                        "{} saved; lesson {} is still locked, so it is checked once unlocked.",
+                        "{} saved, but lesson {} is locked until the lessons before it are done; \
+                         save it again once it unlocks to check it.",
                         e.id, e.lesson
                     ))
                 );

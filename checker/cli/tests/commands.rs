@@ -308,3 +308,21 @@ fn outside_a_workbook_the_cli_says_so_and_exits_2() {
     out.assert_code(2);
     assert!(out.stderr.contains("not an eigenlings workbook"), "{}", out.transcript());
 }
+
+#[test]
+fn demo_runs_on_the_solutions_and_writes_figures_and_on_stubs_says_what_is_missing() {
+    let s = sandbox();
+    let out = s.cli(&["demo", "2", "--solutions"]);
+    out.assert_code(0).assert_stdout_has(&["Leave-one-out", "euclidean", "k = 5", "Figures:", "iris_neighbours.svg"]);
+    let figures = s.path("target/eigenlings/demo/lesson-02");
+    for name in ["unit_balls.svg", "projection.svg", "iris_neighbours.svg"] {
+        let svg = std::fs::read_to_string(figures.join(name)).unwrap_or_default();
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"), "{name} is not a whole SVG document");
+    }
+    // On the shipped stubs the demo cannot run; it says why and exits 1.
+    let out = s.cli(&["demo", "1"]);
+    out.assert_code(1);
+    assert!(out.transcript().contains("not written yet"), "{}", out.transcript());
+    // A lesson without a demo, or without a number, is a usage problem.
+    s.cli(&["demo", "13"]).assert_code(2);
+}

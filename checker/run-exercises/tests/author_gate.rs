@@ -55,6 +55,22 @@ fn every_exercise_has_its_stub_its_solution_and_a_readme() {
 }
 
 #[test]
+fn every_hint_is_written_and_every_lesson_with_exercises_has_its_answers() {
+    let course = course();
+    for e in &course.exercises {
+        for (level, hint) in ["idea", "step", "pitfall"].iter().zip(&e.hints) {
+            assert!(
+                hint.len() >= 40 && !hint.to_lowercase().starts_with("todo"),
+                "{}: the {level} hint is a placeholder: {hint:?}",
+                e.id
+            );
+        }
+        let answers = course.solution_path(e).with_file_name("ANSWERS.md");
+        assert!(answers.is_file(), "{} is missing (worked answers to the README's questions)", answers.display());
+    }
+}
+
+#[test]
 fn every_stub_guides_the_learner_with_a_todo() {
     let course = course();
     for e in &course.exercises {
