@@ -9,6 +9,9 @@ incremental build, the runner's checks, rendering). Two kinds of save:
   pass     a correct `dot` (the whole check suite runs: 256 cases per property)
   compile  a save with a type error (cargo stops at rustc)
 
+and, for the breakdown, the runner alone checking the passing `dot` (the checks
+without file events, build or rendering).
+
 It works in a throw-away copy of the workbook (your exercises and progress are
 not touched) with its own target directory, target/bench, kept between runs so
 only the first run pays for compiling the dependencies.
@@ -124,11 +127,24 @@ def main():
                 t1 = screen.wait_for(expect, 120)
                 if n > 0:
                     times[kind].append(t1 - t0)
+        # Leave a passing `dot` in place and time the runner alone: the checks
+        # without the file event, the build and the rendering.
+        path.write_text(with_body(stub, PASS_BODY.replace("{n}", "final")))
+        screen.wait_for(b"passed", 120)
         screen.close()
+        runner = target / "debug" / "run-exercises"
+        report = box / "target" / "bench-report.json"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        for n in range(args.cycles + 1):
+            t0 = time.monotonic()
+            subprocess.run([str(runner), "check", "dot_product", "--report", str(report)], cwd=box, check=True,
+                           capture_output=True)
+            if n > 0:
+                times.setdefault("runner", []).append(time.monotonic() - t0)
     finally:
         shutil.rmtree(box, ignore_errors=True)
     print(f"save → verdict in watch mode, {args.cycles} cycles each ({os.cpu_count()} cores):")
-    for kind, label in (("pass", "passing save"), ("compile", "compile error")):
+    for kind, label in (("pass", "passing save"), ("compile", "compile error"), ("runner", "checks alone")):
         t = times[kind]
         print(f"  {label:<14} median {statistics.median(t):.3f} s   range {min(t):.3f}–{max(t):.3f} s")
 
