@@ -280,6 +280,17 @@ fn watch_mode_checks_on_save_advances_unlocks_and_quits() {
     std::fs::write(file("add_vectors"), broken).unwrap();
     t.expect(&["add_vectors", "✗ failed", "add_vectors was done, but does not pass any more: it is pending again."]);
     t.expect(&["watching exercises/01_vectors_and_vector_spaces/add_vectors.rs"]);
+    // Bad code does not stop the watcher: a compile error, then a panic, then the fix.
+    let typo = common::replace_once(&s.solution_text("add_vectors"), "ui + vi", "ui + vi +");
+    std::fs::write(file("add_vectors"), typo).unwrap();
+    t.expect(&["does not compile"]);
+    let panics = common::replace_once(
+        &s.solution_text("add_vectors"),
+        "ui + vi",
+        "ui + if ui.is_finite() { panic!(\"boom {ui}\") } else { vi }",
+    );
+    std::fs::write(file("add_vectors"), panics).unwrap();
+    t.expect(&["add_vectors", "✗ failed", "boom"]);
     std::fs::write(file("add_vectors"), s.solution_text("add_vectors")).unwrap();
     t.expect(&["add_vectors", "✓ passed", "Next: linear_combination"]);
 
@@ -318,13 +329,10 @@ fn watch_mode_checks_on_save_advances_unlocks_and_quits() {
     assert_eq!(s.progress_of("add_vectors")["runs_to_solve"].as_integer(), Some(2));
 }
 
-/// Keys pressed while a check runs wait their turn like saves do. Today a
-/// key that lands in the event channel right behind a file event is lost:
-/// the loop in `watch::run` drains queued `Changed` events with
-/// `while let Ok(Event::Changed(more)) = rx.try_recv()`, and the first event
-/// that is not a `Changed` is taken off the channel and dropped. Every build
+/// Keys pressed while a check runs wait their turn like saves do. Every build
 /// makes file events (rustc opens the exercise files, and inotify reports
-/// opens), so pressing h, l or q during a check is lost more often than not.
+/// opens), so a key often lands in the event channel right behind a file
+/// event; the loop in `watch::run` that coalesces queued saves must keep it.
 #[test]
 fn a_key_pressed_during_a_check_is_not_lost() {
     let Some((_turn, _target, s, mut t)) = start_watch() else { return };
