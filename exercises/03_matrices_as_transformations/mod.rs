@@ -1,3 +1,9 @@
 //! Lesson 3: Matrices as transformations.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod composition;
+pub mod determinant_small;
+pub mod maps_2d;
+pub mod matrix_product;
+pub mod matrix_vector;
+pub mod trace;
+pub mod transpose;

@@ -1,3 +1,9 @@
 //! Lesson 4: Rank and the four fundamental subspaces.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod column_space;
+pub mod four_subspaces;
+pub mod left_null_space;
+pub mod null_space;
+pub mod rank;
+pub mod row_space;
+pub mod rref;

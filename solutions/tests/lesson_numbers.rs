@@ -1,4 +1,4 @@
-//! Owns every number quoted in the text of lessons 1 and 2 (the two READMEs and the two ANSWERS.md):
+//! Owns every number quoted in the text of lessons 1 to 3 (the READMEs and the ANSWERS.md files):
 //! each test recomputes them with the reference solutions and asserts them at the precision quoted.
 //!
 //! The project's rule is that a number in a lesson is one the code prints or a test asserts. The
@@ -17,6 +17,14 @@ use solutions::l02::dot_product::dot;
 use solutions::l02::k_nearest::k_nearest;
 use solutions::l02::projection::{project_onto, residual};
 use solutions::l02::vector_norms::{norm_inf, norm_l1, norm_l2, norm_p};
+use solutions::l03::composition::{apply_in_turn, compose};
+use solutions::l03::determinant_small::{det2, det3};
+use solutions::l03::maps_2d::{reflection, rotation, shear};
+use solutions::l03::matrix_product::mat_mul;
+use solutions::l03::matrix_vector::{mat_vec_columns, mat_vec_rows};
+use solutions::l03::trace::trace;
+use solutions::l03::transpose::transpose;
+use std::f64::consts::{FRAC_PI_2, PI};
 use vocab::{LinalgError, Matrix};
 
 // ---------------------------------------------------------------------------------------------
@@ -776,4 +784,1111 @@ fn answer_3_one_minus_cosine_is_not_a_metric() {
     assert_eq!(fixed(step_bc, 3), "0.293");
     assert_eq!(fixed(step_ab + step_bc, 3), "0.586");
     assert!(step_ab + step_bc < one_minus_cos(&a, &c));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson 3, README: exercises/03_matrices_as_transformations/README.md
+// ---------------------------------------------------------------------------------------------
+
+/// $\gamma_n = n\mathsf{u}/(1 - n\mathsf{u})$, the factor in the rounding bounds of lesson 3.
+fn gamma(n: usize) -> f64 {
+    let nu = n as f64 * U;
+    nu / (1.0 - nu)
+}
+
+/// The running example of lesson 3, $A$ with rows $(2, 1)$ and $(0.5, 1.5)$.
+fn running_example() -> Matrix {
+    Matrix::from_rows(&[vec![2.0, 1.0], vec![0.5, 1.5]])
+}
+
+/// The singular values $(\sigma_{\max}, \sigma_{\min})$ of a $2 \times 2$ matrix: the square roots of
+/// the eigenvalues of $A^\top A$, the roots of $\lambda^2 - \operatorname{tr}(A^\top A)\,\lambda +
+/// \det(A^\top A)$, computed with the lesson's own `transpose`, `mat_mul`, `trace` and `det2`. The
+/// smaller root comes from the product of the roots, to avoid cancellation.
+fn singular_values_2x2(a: &Matrix) -> (f64, f64) {
+    let ata = mat_mul(&transpose(a), a).unwrap();
+    let (t, d) = (trace(&ata).unwrap(), det2(&ata).unwrap());
+    let largest = (t + (t * t - 4.0 * d).max(0.0).sqrt()) / 2.0;
+    (largest.sqrt(), (d / largest).sqrt())
+}
+
+/// The largest entry of $|A - B|$.
+fn max_entry_difference(a: &Matrix, b: &Matrix) -> f64 {
+    assert_eq!(a.shape(), b.shape());
+    a.as_slice().iter().zip(b.as_slice()).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max)
+}
+
+/// The six terms of the $3 \times 3$ determinant, in the order the lesson writes them.
+fn six_terms(a: &Matrix) -> [f64; 6] {
+    let e = |i, j| a[(i, j)];
+    [
+        e(0, 0) * e(1, 1) * e(2, 2),
+        e(0, 1) * e(1, 2) * e(2, 0),
+        e(0, 2) * e(1, 0) * e(2, 1),
+        -e(0, 2) * e(1, 1) * e(2, 0),
+        -e(0, 0) * e(1, 2) * e(2, 1),
+        -e(0, 1) * e(1, 0) * e(2, 2),
+    ]
+}
+
+/// Deterministic pseudo-random numbers in `lo..hi` (SplitMix64), for inexact test matrices.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn uniform(&mut self, lo: f64, hi: f64) -> f64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        lo + (hi - lo) * ((z >> 11) as f64 / (1u64 << 53) as f64)
+    }
+}
+
+/// The bit patterns of a vector, to compare two results to the last bit.
+fn bits(v: &[f64]) -> Vec<u64> {
+    v.iter().map(|x| x.to_bits()).collect()
+}
+
+// "It sends e_0 to its first column (2, 0.5) and e_1 to its second column (1, 1.5), so
+// x = (1, 2) = e_0 + 2 e_1 goes to (2, 0.5) + 2 (1, 1.5) = (4, 3.5)."
+// "For the example, (2, 1) · (1, 2) = 4 and (0.5, 1.5) · (1, 2) = 3.5."
+#[test]
+fn the_columns_of_the_running_example_are_the_images_of_the_basis_vectors() {
+    let a = running_example();
+    assert_eq!(mat_vec_rows(&a, &[1.0, 0.0]), Ok(vec![2.0, 0.5]));
+    assert_eq!(mat_vec_rows(&a, &[0.0, 1.0]), Ok(vec![1.0, 1.5]));
+    assert_eq!((a.column(0), a.column(1)), (vec![2.0, 0.5], vec![1.0, 1.5]));
+
+    let x = [1.0, 2.0];
+    assert_eq!(add(&a.column(0), &scale(2.0, &a.column(1))), [4.0, 3.5]);
+    assert_eq!(mat_vec_rows(&a, &x), Ok(vec![4.0, 3.5]));
+    assert_eq!(mat_vec_columns(&a, &x), Ok(vec![4.0, 3.5]));
+    assert_eq!((dot(a.row(0), &x), dot(a.row(1), &x)), (4.0, 3.5));
+}
+
+// "the stretch factors, the singular values σmax ≥ σmin, are the ellipse's semi-axes. For A they are
+// about 2.558 and 0.977."
+// "For the running example, det A = 2 · 1.5 − 1 · 0.5 = 2.5: the ellipse in the first figure has area
+// 2.5π, and indeed an ellipse's area is π times its semi-axes, π · 2.558 · 0.977 ≈ 2.5π."
+#[test]
+fn the_unit_circle_becomes_an_ellipse_of_area_two_and_a_half_pi() {
+    let a = running_example();
+    let (s_max, s_min) = singular_values_2x2(&a);
+    assert_eq!((fixed(s_max, 3), fixed(s_min, 3)), ("2.558".to_string(), "0.977".to_string()));
+
+    // They really are the longest and the shortest |Ax| over the unit circle.
+    let lengths: Vec<f64> = (0..36_000)
+        .map(|k| {
+            let t = (k as f64 / 100.0).to_radians();
+            norm_l2(&mat_vec_rows(&a, &[t.cos(), t.sin()]).unwrap())
+        })
+        .collect();
+    let longest = lengths.iter().copied().fold(0.0, f64::max);
+    let shortest = lengths.iter().copied().fold(f64::INFINITY, f64::min);
+    assert!(close(longest, s_max, 1e-8) && close(shortest, s_min, 1e-8), "{longest} {shortest}");
+
+    assert_eq!(det2(&a), Ok(2.5));
+    assert_eq!(2.0 * 1.5 - 1.0 * 0.5, 2.5);
+    assert!(close(s_max * s_min, 2.5, 8.0 * U));
+    assert_eq!(fixed(2.558 * 0.977, 2), "2.50");
+}
+
+// "both start from 0 and add a_i0 x_0, a_i1 x_1, ..., a_i,n-1 x_n-1 in that order. So they commit the
+// same roundings, and the reference mat_vec_rows and mat_vec_columns agree to the last bit."
+// "column j of your mat_mul is bit for bit your mat_vec_rows of A with column j of B."
+#[test]
+fn the_row_and_the_column_view_agree_to_the_last_bit() {
+    let mut random = SplitMix(3);
+    for (m, n, p) in [(1, 1, 1), (2, 3, 4), (5, 8, 3), (8, 8, 8), (9, 1, 2)] {
+        // Entries of mixed sizes, so that the sums really round.
+        let mut entry = |_, _| random.uniform(-1.0, 1.0) * 10f64.powi(random.uniform(-3.0, 3.0) as i32);
+        let a = Matrix::from_fn(m, n, &mut entry);
+        let b = Matrix::from_fn(n, p, &mut entry);
+        let c = mat_mul(&a, &b).unwrap();
+        for j in 0..p {
+            let x = b.column(j);
+            let rows = mat_vec_rows(&a, &x).unwrap();
+            assert_eq!(bits(&rows), bits(&mat_vec_columns(&a, &x).unwrap()), "{m}×{n}, column {j}");
+            assert_eq!(bits(&rows), bits(&c.column(j)), "{m}×{n}×{p}, column {j}");
+        }
+    }
+}
+
+// "for the row (1, 10^-16, -1) and x = (1, 1, 1) the exact y_i is 10^-16, but 1 + 10^-16 rounds to 1
+// and both views return 0. That error, 10^-16, is well inside the bound γ_3 (2 + 10^-16) ≈ 6.7 × 10^-16"
+#[test]
+fn a_row_nearly_orthogonal_to_x_loses_every_digit() {
+    let a = Matrix::from_rows(&[vec![1.0, 1e-16, -1.0]]);
+    let x = [1.0, 1.0, 1.0];
+    assert_eq!(1.0 + 1e-16, 1.0);
+    assert_eq!(mat_vec_rows(&a, &x), Ok(vec![0.0]));
+    assert_eq!(mat_vec_columns(&a, &x), Ok(vec![0.0]));
+    let bound = gamma(3) * (1.0 + 1e-16 + 1.0);
+    assert_eq!(sci(bound, 1), "6.7e-16");
+    assert!(1e-16 < bound);
+}
+
+// "B = [[1, 1], [0, 1]], A = [[0, -1], [1, 0]], AB = [[0, -1], [1, 1]], BA = [[1, -1], [1, 0]].
+// For x = (1, 1): Bx = (2, 1) and A(Bx) = (-1, 2) = (AB) x, while (BA) x = (0, 1)."
+// The composition figure's caption: "the product AB = [[0, −1], [1, 1]]".
+#[test]
+fn a_shear_and_a_quarter_turn_do_not_commute() {
+    let b = shear(1.0);
+    assert_eq!(b, Matrix::from_rows(&[vec![1.0, 1.0], vec![0.0, 1.0]]));
+    let a = Matrix::from_rows(&[vec![0.0, -1.0], vec![1.0, 0.0]]);
+    let ab = mat_mul(&a, &b).unwrap();
+    let ba = mat_mul(&b, &a).unwrap();
+    assert_eq!(ab, Matrix::from_rows(&[vec![0.0, -1.0], vec![1.0, 1.0]]));
+    assert_eq!(ba, Matrix::from_rows(&[vec![1.0, -1.0], vec![1.0, 0.0]]));
+
+    let x = [1.0, 1.0];
+    let bx = mat_vec_rows(&b, &x).unwrap();
+    assert_eq!(bx, [2.0, 1.0]);
+    assert_eq!(mat_vec_rows(&a, &bx), Ok(vec![-1.0, 2.0]));
+    assert_eq!(mat_vec_rows(&ab, &x), Ok(vec![-1.0, 2.0]));
+    assert_eq!(mat_vec_rows(&ba, &x), Ok(vec![0.0, 1.0]));
+
+    // maps[0] acts first: [B, A] is "B, then A".
+    assert_eq!(apply_in_turn(&[b.clone(), a.clone()], &x), Ok(vec![-1.0, 2.0]));
+    assert_eq!(compose(&[b, a]), Ok(ab));
+}
+
+// "for n × n matrices A, B and a vector x, (AB) x costs 2n^3 + 2n^2 flops and A(Bx) costs 4n^2. For
+// n = 1000 that is about 2.0 × 10^9 against 4 × 10^6, about 500 times more work for the same answer."
+// "To apply k ≥ 2 maps of size n × n to N vectors, one at a time costs 2kn^2 N flops; composing first
+// costs 2(k - 1) n^3 ... and then 2n^2 N ... Composing is cheaper exactly when N > n."
+#[test]
+fn where_the_parentheses_go_decides_the_cost() {
+    let n: u64 = 1000;
+    let (product_first, vector_first) = (2 * n.pow(3) + 2 * n.pow(2), 4 * n.pow(2));
+    assert_eq!(sci(product_first as f64, 1), "2.0e9");
+    assert_eq!(vector_first, 4_000_000);
+    assert_eq!(product_first as f64 / vector_first as f64, 500.5);
+
+    for k in 2..=6_u64 {
+        for n in 1..=30_u64 {
+            for vectors in 1..=60_u64 {
+                let one_at_a_time = 2 * k * n * n * vectors;
+                let composing = 2 * (k - 1) * n.pow(3) + 2 * n * n * vectors;
+                assert_eq!(composing < one_at_a_time, vectors > n, "k = {k}, n = {n}, N = {vectors}");
+            }
+        }
+    }
+}
+
+// "The constant FRAC_PI_2 is π/2 rounded to the nearest double, which is about 6.1 × 10^-17 too small,
+// so rotation(FRAC_PI_2) has cos ≈ 6.1 × 10^-17 on its diagonal instead of 0. The product with the
+// shear then is not exactly the AB above: its first row comes out as (6.1 × 10^-17,
+// -0.9999999999999999), because 6.1 × 10^-17 - 1 rounds to the double just above -1."
+#[test]
+fn a_quarter_turn_in_f64_is_not_exact() {
+    // FRAC_PI_2 is fl(π)/2 exactly, and sin(fl(π)) = sin(π - fl(π)) ≈ π - fl(π) > 0.
+    assert_eq!(FRAC_PI_2, PI / 2.0);
+    assert!(PI.sin() > 0.0);
+    assert_eq!(sci(PI.sin() / 2.0, 1), "6.1e-17");
+
+    let r = rotation(FRAC_PI_2);
+    assert_eq!(sci(r[(0, 0)], 1), "6.1e-17");
+    assert_eq!((r[(1, 1)], r[(0, 1)], r[(1, 0)]), (r[(0, 0)], -1.0, 1.0));
+
+    let ab = mat_mul(&r, &shear(1.0)).unwrap();
+    assert_eq!(sci(ab[(0, 0)], 1), "6.1e-17");
+    assert_eq!(format!("{}", ab[(0, 1)]), "-0.9999999999999999");
+    assert_eq!(ab[(0, 1)], (-1f64).next_up());
+}
+
+// "so R^T R = I holds only up to a few units of u, and a long chain of rotations drifts: turning (1, 0)
+// a thousand times by 2π/1000 with mat_vec_rows brings it back to about 1.4 × 10^-14 from where it
+// started, and a million turns by 2π/10^6 to about 1.5 × 10^-12."
+#[test]
+fn rotations_are_orthogonal_only_up_to_rounding_and_drift() {
+    let r = rotation(std::f64::consts::FRAC_PI_6);
+    let gap = max_entry_difference(&mat_mul(&transpose(&r), &r).unwrap(), &Matrix::identity(2));
+    assert!(gap > 0.0 && gap <= 4.0 * U, "{gap:e}");
+
+    let drift = |turns: usize| {
+        let r = rotation(2.0 * PI / turns as f64);
+        let mut x = vec![1.0, 0.0];
+        for _ in 0..turns {
+            x = mat_vec_rows(&r, &x).unwrap();
+        }
+        norm_l2(&sub(&x, &[1.0, 0.0]))
+    };
+    assert_eq!(sci(drift(1000), 1), "1.4e-14");
+    assert_eq!(sci(drift(1_000_000), 1), "1.5e-12");
+}
+
+// "F(0), with rows (1, 0) and (0, -1), mirrors across the horizontal axis; F(π/2), with rows (-1, 0) and
+// (0, 1), across the vertical axis ... F(θ) = R(2θ) F(0)." "F(θ)^2 = I".
+// "det R(θ) = cos²θ + sin²θ = 1, det F(θ) = -cos² 2θ - sin² 2θ = -1 and det S(k) = 1 · 1 - k · 0 = 1"
+// The orientation figure: "a rotation by 60° (det 1)", "the reflection across the line at 60° (det −1)".
+// "S(k) S(l) = S(k + l) and S(k)^-1 = S(-k)"; "S(k) e_1 has length √(1 + k²)".
+#[test]
+fn the_maps_of_the_plane_and_their_determinants() {
+    assert_eq!(reflection(0.0), Matrix::from_rows(&[vec![1.0, 0.0], vec![0.0, -1.0]]));
+    let flip = Matrix::from_rows(&[vec![-1.0, 0.0], vec![0.0, 1.0]]);
+    assert!(max_entry_difference(&reflection(FRAC_PI_2), &flip) <= 2.0 * U);
+
+    for theta in [-2.0, -0.7, 0.3, PI / 3.0, 1.0, 2.5, 4.0] {
+        let (r, f) = (rotation(theta), reflection(theta));
+        assert!((det2(&r).unwrap() - 1.0).abs() <= 4.0 * U, "θ = {theta}");
+        assert!((det2(&f).unwrap() + 1.0).abs() <= 4.0 * U, "θ = {theta}");
+        assert!(max_entry_difference(&mat_mul(&f, &f).unwrap(), &Matrix::identity(2)) <= 4.0 * U);
+        let rotated_flip = mat_mul(&rotation(2.0 * theta), &reflection(0.0)).unwrap();
+        assert!(max_entry_difference(&rotated_flip, &f) <= 8.0 * U, "θ = {theta}");
+        // The mirror's direction stays, its normal flips.
+        let (d, n) = ([theta.cos(), theta.sin()], [-theta.sin(), theta.cos()]);
+        assert!(norm_l2(&sub(&mat_vec_rows(&f, &d).unwrap(), &d)) <= 8.0 * U);
+        assert!(norm_l2(&add(&mat_vec_rows(&f, &n).unwrap(), &n)) <= 8.0 * U);
+    }
+    assert_eq!(fixed(det2(&rotation(PI / 3.0)).unwrap(), 2), "1.00");
+    assert_eq!(fixed(det2(&reflection(PI / 3.0)).unwrap(), 2), "-1.00");
+
+    for (k, l) in [(-3.0, 0.5), (1.0, 1.0), (1e6, -2.0)] {
+        assert_eq!(det2(&shear(k)), Ok(1.0));
+        assert_eq!(mat_mul(&shear(k), &shear(l)), Ok(shear(k + l)));
+        assert_eq!(mat_mul(&shear(k), &shear(-k)), Ok(Matrix::identity(2)));
+        assert_eq!(norm_l2(&shear(k).column(1)), (1.0 + k * k).sqrt());
+    }
+}
+
+// "det(AB) = det A · det B": with the running example and the maps of the plane. And
+// "det(cA) = c^n det A for an n × n matrix, not c det A", "det A^T = det A".
+#[test]
+fn determinants_multiply() {
+    let a = running_example();
+    for b in [shear(1.0), rotation(0.4), reflection(1.1), Matrix::from_rows(&[vec![3.0, -1.0], vec![2.0, 0.5]])] {
+        let ab = det2(&mat_mul(&a, &b).unwrap()).unwrap();
+        let ba = det2(&mat_mul(&b, &a).unwrap()).unwrap();
+        let product = det2(&a).unwrap() * det2(&b).unwrap();
+        assert!(close(ab, product, 16.0 * U) && close(ba, product, 16.0 * U), "{ab} {ba} {product}");
+    }
+    let c = Matrix::from_rows(&[vec![2.0, 0.0, 1.0], vec![1.0, 3.0, 2.0], vec![0.0, 1.0, 1.0]]);
+    let twice = Matrix::from_fn(3, 3, |i, j| 2.0 * c[(i, j)]);
+    assert_eq!(det3(&twice), Ok(8.0 * det3(&c).unwrap()));
+    assert_eq!(det3(&transpose(&c)), det3(&c));
+    assert_eq!(det3(&mat_mul(&c, &twice).unwrap()), Ok(det3(&c).unwrap() * det3(&twice).unwrap()));
+}
+
+// "the matrix with rows (2, 0, 1), (1, 3, 2) and (0, 1, 1) has determinant 2 (3 - 2) - 0 + 1 (1 - 0) = 3."
+#[test]
+fn cofactor_expansion_example() {
+    let c = Matrix::from_rows(&[vec![2.0, 0.0, 1.0], vec![1.0, 3.0, 2.0], vec![0.0, 1.0, 1.0]]);
+    assert_eq!(det3(&c), Ok(3.0));
+    assert_eq!(2.0 * (3.0 - 2.0) - 0.0 + 1.0 * (1.0 - 0.0), 3.0);
+    assert_eq!(six_terms(&c).iter().sum::<f64>(), 3.0);
+}
+
+// "Three 2 × 2 determinants (9 flops), three multiplications and two additions make 14 flops ...; the
+// six-term form costs 17. ... each n × n determinant needs n of size n - 1, at least n! multiplications
+// in all: for n = 20, 20! ≈ 2.4 × 10^18. Elimination (lesson 5) gets the determinant ... in about
+// 2n^3/3 flops, about 5,300 for n = 20."
+#[test]
+fn cofactor_expansion_costs_a_factorial() {
+    assert_eq!(3 * 3 + 3 + 2, 14);
+    assert_eq!(6 * 2 + 5, 17);
+    // Multiplications of the recursive expansion: n minors, and one multiplication per minor.
+    let mut multiplications: u128 = 0; // a 1 × 1 determinant needs none
+    let mut factorial: u128 = 1;
+    for n in 2..=20_u128 {
+        multiplications = n * (multiplications + 1);
+        factorial *= n;
+        assert!(multiplications >= factorial, "n = {n}");
+    }
+    assert_eq!(sci(factorial as f64, 1), "2.4e18");
+    assert_eq!((2.0 * 20f64.powi(3) / 3.0).round(), 5333.0);
+}
+
+// "The matrix with rows (0.1, 0.2, 0.3), (0.4, 0.5, 0.6), (0.7, 0.8, 0.9) is singular (the middle row is
+// the average of the other two), but its entries are not binary fractions, and det3 returns about
+// 1.7 × 10^-17. The six terms add up in absolute value to 0.45, so anything below γ_5 · 0.45 ≈
+// 2.5 × 10^-16 cannot be told apart from zero."
+#[test]
+fn a_singular_matrix_of_tenths_has_a_small_nonzero_determinant() {
+    let tenths = [[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+    assert!((0..3).all(|j| 2 * tenths[1][j] == tenths[0][j] + tenths[2][j]), "the middle row is the average");
+
+    let a = Matrix::from_fn(3, 3, |i, j| f64::from(tenths[i][j]) / 10.0);
+    assert_eq!(a.row(0), [0.1, 0.2, 0.3]);
+    let det = det3(&a).unwrap();
+    assert_eq!(sci(det, 1), "1.7e-17");
+
+    let size: f64 = six_terms(&a).iter().map(|t| t.abs()).sum();
+    assert_eq!(fixed(size, 2), "0.45");
+    assert_eq!(sci(gamma(5) * size, 1), "2.5e-16");
+    assert!(det.abs() < gamma(5) * size);
+}
+
+// "The 3 × 3 matrix 10^-4 I is as easy to invert as I, yet its determinant is 10^-12. The shear S(10^6)
+// has determinant exactly 1, yet changing its 0 entry to 10^-6 makes it singular
+// (1 · 1 - 10^6 · 10^-6 = 0, and det2 returns exactly 0 for it). ... for S(10^6) the condition number is
+// about 10^12."
+// Answer 3 repeats these, and adds: "a relative change of 10^-12 next to the largest entry", "lose about
+// 12 of the 16 digits", "It is 1 for 10^-4 I and about 10^-12 for S(10^6)".
+#[test]
+fn the_determinant_does_not_measure_closeness_to_singular() {
+    let small = Matrix::from_fn(3, 3, |i, j| if i == j { 1e-4 } else { 0.0 });
+    assert!(close(det3(&small).unwrap(), 1e-12, 4.0 * U));
+    assert!(det3(&small).unwrap() < 1e-10);
+
+    let s = shear(1e6);
+    assert_eq!(det2(&s), Ok(1.0));
+    let perturbed = Matrix::from_rows(&[vec![1.0, 1e6], vec![1e-6, 1.0]]);
+    assert_eq!(det2(&perturbed), Ok(0.0));
+    assert_eq!(1e-6 / 1e6, 1e-12);
+
+    let (s_max, s_min) = singular_values_2x2(&s);
+    let kappa = s_max / s_min;
+    assert_eq!(sci(kappa, 1), "1.0e12");
+    assert_eq!(sci(1.0 / kappa, 1), "1.0e-12");
+    assert_eq!(kappa.log10().round(), 12.0);
+    assert_eq!(U.log10().round(), -16.0);
+}
+
+// "tr A ... for the running example, 2 + 1.5 = 3.5."
+// "A (2, 1) = (5, 2.5) = 2.5 · (2, 1) and A (1, -1) = (1, -1): the eigenvalues are 2.5 and 1, their sum
+// 3.5 is the trace, and their product 2.5 is the determinant."
+// "R(θ) has trace 2 cos θ and determinant 1"; "tr(AB) = tr(BA)"; "tr(A^T A) = Σ a_ij², the squared
+// Frobenius norm".
+#[test]
+fn the_trace_is_the_sum_of_the_eigenvalues() {
+    let a = running_example();
+    assert_eq!(trace(&a), Ok(3.5));
+    assert_eq!(mat_vec_rows(&a, &[2.0, 1.0]), Ok(vec![5.0, 2.5]));
+    assert_eq!(scale(2.5, &[2.0, 1.0]), [5.0, 2.5]);
+    assert_eq!(mat_vec_rows(&a, &[1.0, -1.0]), Ok(vec![1.0, -1.0]));
+    assert_eq!((2.5 + 1.0, 2.5 * 1.0), (trace(&a).unwrap(), det2(&a).unwrap()));
+    // Both are roots of λ² - tr A λ + det A.
+    for lambda in [2.5, 1.0] {
+        assert_eq!(lambda * lambda - 3.5 * lambda + 2.5, 0.0);
+    }
+
+    for theta in [0.3, 1.0, 2.0] {
+        assert!(close(trace(&rotation(theta)).unwrap(), 2.0 * theta.cos(), 4.0 * U));
+    }
+
+    let tall = Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0, -1.0], vec![0.5, 4.0]]);
+    let wide = Matrix::from_rows(&[vec![2.0, 0.0, -1.0], vec![1.0, 1.0, 3.0]]);
+    let (tw, wt) = (mat_mul(&tall, &wide).unwrap(), mat_mul(&wide, &tall).unwrap());
+    assert_eq!((tw.shape(), wt.shape()), ((3, 3), (2, 2)));
+    assert_eq!(trace(&tw), trace(&wt));
+    let frobenius_squared: f64 = tall.as_slice().iter().map(|x| x * x).sum();
+    assert_eq!(trace(&mat_mul(&transpose(&tall), &tall).unwrap()), Ok(frobenius_squared));
+    assert_eq!(trace(&tall), Err(LinalgError::NotSquare { rows: 3, cols: 2 }));
+}
+
+// Apply it: "Each image has 8 × 8 pixels with values from 0 to 16, stored as a row of 64 numbers."
+// (data/digits.csv: 64 pixel values, then the label, per line; 1797 images.)
+#[test]
+fn the_digits_are_eight_by_eight_images_with_values_from_0_to_16() {
+    let rows: Vec<Vec<f64>> = include_str!("../../data/digits.csv")
+        .lines()
+        .map(|line| line.split(',').map(|v| v.parse().unwrap()).collect())
+        .collect();
+    assert_eq!(rows.len(), 1797);
+    assert!(rows.iter().all(|r| r.len() == 8 * 8 + 1));
+    let pixels = || rows.iter().flat_map(|r| r[..64].iter().copied());
+    assert!(pixels().all(|v| v == v.trunc()));
+    assert_eq!(pixels().fold(f64::INFINITY, f64::min), 0.0);
+    assert_eq!(pixels().fold(0.0, f64::max), 16.0);
+}
+
+// Apply it: "the weights uniform in ±1/√64 = ±1/8", "2 · 256 · 64 · 10 = 327,680 flops".
+#[test]
+fn the_dense_layer_costs_327_680_flops() {
+    assert_eq!(1.0 / 64f64.sqrt(), 1.0 / 8.0);
+    assert_eq!(2 * 256 * 64 * 10, 327_680);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson 3, answers: solutions/03_matrices_as_transformations/ANSWERS.md
+// ---------------------------------------------------------------------------------------------
+
+// Answer 1: "F(α) F(β) = R(2(α - β))", "R(ψ) = F(ψ/2) F(0)".
+// "With α = π/3 and β = π/12 the angle is 2(π/3 - π/12) = π/2. compose(&[reflection(PI / 12.0),
+// reflection(PI / 3.0)]) has the rows (1.1 × 10^-16, -1) and (1, 1.1 × 10^-16)".
+// "In the other order ... R(-π/2), with the rows (0, 1) and (-1, 0) up to rounding."
+// "F(π/2) ... F(0) ... R(-π) = -I ... compose gives -I up to entries of about 1.2 × 10^-16 off the
+// diagonal, and det2 of the result is 1."
+#[test]
+fn answer_1_two_reflections_make_a_rotation() {
+    for (alpha, beta) in [(PI / 3.0, PI / 12.0), (0.4, 1.3), (-1.0, 2.0), (2.2, 0.0)] {
+        let m = compose(&[reflection(beta), reflection(alpha)]).unwrap();
+        assert!(max_entry_difference(&m, &rotation(2.0 * (alpha - beta))) <= 16.0 * U, "α = {alpha}, β = {beta}");
+    }
+    for psi in [0.5, 2.0, -1.2] {
+        let m = mat_mul(&reflection(psi / 2.0), &reflection(0.0)).unwrap();
+        assert!(max_entry_difference(&m, &rotation(psi)) <= 8.0 * U);
+    }
+
+    assert!(close(2.0 * (PI / 3.0 - PI / 12.0), FRAC_PI_2, 2.0 * U));
+    let m = compose(&[reflection(PI / 12.0), reflection(PI / 3.0)]).unwrap();
+    assert_eq!((sci(m[(0, 0)], 1), sci(m[(1, 1)], 1)), ("1.1e-16".to_string(), "1.1e-16".to_string()));
+    assert_eq!((m[(0, 1)], m[(1, 0)]), (-1.0, 1.0));
+
+    let other = compose(&[reflection(PI / 3.0), reflection(PI / 12.0)]).unwrap();
+    let minus_quarter_turn = Matrix::from_rows(&[vec![0.0, 1.0], vec![-1.0, 0.0]]);
+    assert!(max_entry_difference(&other, &minus_quarter_turn) <= 4.0 * U);
+
+    let flips = compose(&[reflection(FRAC_PI_2), reflection(0.0)]).unwrap();
+    let minus_identity = Matrix::from_rows(&[vec![-1.0, 0.0], vec![0.0, -1.0]]);
+    assert_eq!((flips[(0, 0)], flips[(1, 1)]), (-1.0, -1.0));
+    assert_eq!(
+        (sci(flips[(0, 1)].abs(), 1), sci(flips[(1, 0)].abs(), 1)),
+        ("1.2e-16".to_string(), "1.2e-16".to_string())
+    );
+    assert!(max_entry_difference(&flips, &minus_identity) <= 2.0 * U);
+    assert_eq!(det2(&flips), Ok(1.0));
+    let other_order = compose(&[reflection(0.0), reflection(FRAC_PI_2)]).unwrap();
+    assert!(max_entry_difference(&other_order, &minus_identity) <= 2.0 * U);
+}
+
+// Answer 2: "(QK^T) V ... 4L^2 d. Q (K^T V) ... 4Ld^2. The ratio is L/d. For L = 4096 and d = 64 that
+// is 4.3 × 10^9 flops against 6.7 × 10^7, 64 times fewer, and the intermediate matrix shrinks from L^2,
+// about 16.8 million entries, to d^2 = 4096."
+#[test]
+fn answer_2_regrouping_attention_without_the_softmax() {
+    let (l, d): (u64, u64) = (4096, 64);
+    let (scores_first, keys_first) = (4 * l * l * d, 4 * l * d * d);
+    assert_eq!(sci(scores_first as f64, 1), "4.3e9");
+    assert_eq!(sci(keys_first as f64, 1), "6.7e7");
+    assert_eq!(scores_first / keys_first, 64);
+    assert_eq!(l / d, 64);
+    assert_eq!(fixed((l * l) as f64 / 1e6, 1), "16.8");
+    assert_eq!(d * d, 4096);
+
+    // Without the softmax the two orders are the same product, up to rounding.
+    let mut random = SplitMix(7);
+    let mut entry = |_, _| random.uniform(-1.0, 1.0);
+    let (q, k, v) =
+        (Matrix::from_fn(12, 3, &mut entry), Matrix::from_fn(12, 3, &mut entry), Matrix::from_fn(12, 3, &mut entry));
+    let kt = transpose(&k);
+    let scores_then_values = mat_mul(&mat_mul(&q, &kt).unwrap(), &v).unwrap();
+    let keys_then_queries = mat_mul(&q, &mat_mul(&kt, &v).unwrap()).unwrap();
+    assert!(max_entry_difference(&scores_then_values, &keys_then_queries) <= 1e-13);
+}
+
+// Answer 3: "Its determinant is (10^-4)^3 = 10^-12 ... its inverse is 10^4 I", "It is 1 for 10^-4 I". (The shear's numbers
+// are asserted in the_determinant_does_not_measure_closeness_to_singular.)
+// Hadamard: "1 for 10^-4 I, and 1/√(1 + 10^12) ≈ 10^-6 for S(10^6) ... it underrates the danger of
+// S(10^6) by six orders of magnitude."
+#[test]
+fn answer_3_a_normalised_determinant_and_its_limits() {
+    let small = Matrix::from_fn(3, 3, |i, j| if i == j { 1e-4 } else { 0.0 });
+    // "Its columns are orthogonal and of equal length": AᵀA = 10^-8 I, so every singular value is 10^-4
+    // and σmin/σmax = 1.
+    let gram = mat_mul(&transpose(&small), &small).unwrap();
+    assert!(max_entry_difference(&gram, &Matrix::from_fn(3, 3, |i, j| if i == j { 1e-8 } else { 0.0 })) <= 1e-24);
+    let inverse = Matrix::from_fn(3, 3, |i, j| if i == j { 1e4 } else { 0.0 });
+    assert!(max_entry_difference(&mat_mul(&small, &inverse).unwrap(), &Matrix::identity(3)) <= 2.0 * U);
+
+    let hadamard = |det: f64, a: &Matrix| det.abs() / (0..a.ncols()).map(|j| norm_l2(&a.column(j))).product::<f64>();
+    assert!(close(hadamard(det3(&small).unwrap(), &small), 1.0, 8.0 * U));
+
+    let s = shear(1e6);
+    let ratio = hadamard(det2(&s).unwrap(), &s);
+    assert!(close(ratio, 1.0 / (1.0 + 1e12_f64).sqrt(), 4.0 * U));
+    assert_eq!(sci(ratio, 1), "1.0e-6");
+    let (s_max, s_min) = singular_values_2x2(&s);
+    assert_eq!((ratio / (s_min / s_max)).log10().round(), 6.0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson 4, README: exercises/04_rank_fundamental_subspaces/README.md
+// ---------------------------------------------------------------------------------------------
+
+// Lesson 4's functions are imported here rather than at the top, so that this section stands alone.
+use solutions::l04::column_space::column_space;
+use solutions::l04::four_subspaces::subspace_dimensions;
+use solutions::l04::left_null_space::left_null_space;
+use solutions::l04::null_space::null_space;
+use solutions::l04::rank::{nullity, rank};
+use solutions::l04::row_space::row_space;
+use solutions::l04::rref::rref;
+
+/// $\varepsilon = 2^{-52}$, `f64::EPSILON`, as lesson 4 writes it.
+const EPS: f64 = f64::EPSILON;
+
+/// $\lVert A \rVert_\infty$, the largest absolute row sum, as the reference `rref` computes it.
+fn row_sum_norm(a: &Matrix) -> f64 {
+    a.rows().map(|row| row.iter().map(|x| x.abs()).sum::<f64>()).fold(0.0, f64::max)
+}
+
+/// The bare scale $\tau_0 = \max(m, n)\,\varepsilon\,\lVert A \rVert_\infty$ (MATLAB's `rref` rule).
+fn tau_0(a: &Matrix) -> f64 {
+    a.nrows().max(a.ncols()) as f64 * EPS * row_sum_norm(a)
+}
+
+/// The tolerance of the reference `rref`, $\tau = 1000 \cdot \max(m, n)\,\varepsilon\,\lVert A \rVert_\infty$,
+/// computed in the reference's order.
+fn tau(a: &Matrix) -> f64 {
+    1000.0 * a.nrows().max(a.ncols()) as f64 * EPS * row_sum_norm(a)
+}
+
+/// The rank-3 integer matrix $E$ whose rounding defeats $\tau_0$.
+fn defeats_tau_0() -> Matrix {
+    Matrix::from_rows(&[
+        vec![-12.0, -1.0, 5.0, 1.0, -10.0, 5.0],
+        vec![-1.0, 9.0, 13.0, 6.0, -5.0, 9.0],
+        vec![4.0, -8.0, -13.0, 5.0, 8.0, -3.0],
+        vec![-3.0, -12.0, -15.0, -6.0, 3.0, -9.0],
+    ])
+}
+
+/// One run of Gauss–Jordan elimination with a tolerance of our choice.
+struct Elimination {
+    r: Matrix,
+    pivots: Vec<usize>,
+    /// The largest |candidate| of each column visited, with its sign: the number the rank decision
+    /// compares with the tolerance.
+    candidates: Vec<f64>,
+    /// Divisions, multiplications and subtractions.
+    flops: usize,
+}
+
+/// The reference `rref` (solutions/04_rank_fundamental_subspaces/rref.rs), operation for operation,
+/// with the tolerance as an argument: `tol = 0.0` is the `pivot == 0.0` rule the lesson warns against
+/// (a candidate is taken unless it is exactly 0). It records the candidates and counts the flops.
+/// `replica_is_the_reference` checks that with `tol = tau(a)` it returns exactly what `rref` returns.
+fn rref_with_tolerance(a: &Matrix, tol: f64) -> Elimination {
+    let (m, n) = a.shape();
+    let mut r = a.clone();
+    let (mut pivots, mut candidates, mut flops) = (Vec::new(), Vec::new(), 0);
+    for j in 0..n {
+        let row = pivots.len();
+        if row == m {
+            break;
+        }
+        let mut p = row;
+        for i in row + 1..m {
+            if r[(i, j)].abs() > r[(p, j)].abs() {
+                p = i;
+            }
+        }
+        candidates.push(r[(p, j)]);
+        if r[(p, j)].abs() <= tol {
+            for i in row..m {
+                r[(i, j)] = 0.0;
+            }
+            continue;
+        }
+        r.swap_rows(row, p);
+        let pivot = r[(row, j)];
+        for x in r.row_mut(row) {
+            *x /= pivot;
+        }
+        flops += n;
+        for i in (0..m).filter(|&i| i != row) {
+            let factor = r[(i, j)];
+            for k in j + 1..n {
+                let v = r[(row, k)];
+                r[(i, k)] -= factor * v;
+            }
+            flops += 2 * (n - j - 1);
+            r[(i, j)] = 0.0;
+        }
+        pivots.push(j);
+    }
+    Elimination { r, pivots, candidates, flops }
+}
+
+/// The worked example of lesson 4: rank 2, column 1 twice column 0, row 2 twice row 0 plus row 1.
+fn worked_example() -> Matrix {
+    Matrix::from_rows(&[vec![1.0, 2.0, 1.0], vec![2.0, 4.0, 4.0], vec![4.0, 8.0, 6.0]])
+}
+
+/// The matrix $B$ with rows $(1, 2, 3)$, $(4, 5, 6)$, $(7, 8, 9)$: rank 2, inexact elimination.
+fn one_to_nine() -> Matrix {
+    Matrix::from_fn(3, 3, |i, j| (3 * i + j + 1) as f64)
+}
+
+/// The $60 \times 60$ upper triangular matrix $T$: 1 on the diagonal, $-1$ above it.
+fn upper_minus_ones(n: usize) -> Matrix {
+    Matrix::from_fn(n, n, |i, j| match j.cmp(&i) {
+        std::cmp::Ordering::Equal => 1.0,
+        std::cmp::Ordering::Greater => -1.0,
+        std::cmp::Ordering::Less => 0.0,
+    })
+}
+
+/// A CSV file of numbers with a header line: the column names and the rows.
+fn numeric_csv(text: &str) -> (Vec<String>, Vec<Vec<f64>>) {
+    let mut lines = text.lines();
+    let header = lines.next().unwrap().split(',').map(String::from).collect();
+    let rows = lines.map(|line| line.split(',').map(|x| x.parse().unwrap()).collect()).collect();
+    (header, rows)
+}
+
+/// The 16 × 6 Longley predictors (the response TOTEMP dropped), with their names and the years.
+fn longley() -> (Vec<String>, Matrix, Vec<f64>) {
+    let (header, rows) = numeric_csv(include_str!("../../data/longley.csv"));
+    assert_eq!(header, ["TOTEMP", "GNPDEFL", "GNP", "UNEMP", "ARMED", "POP", "YEAR"]);
+    let x = Matrix::from_fn(rows.len(), 6, |i, j| rows[i][j + 1]);
+    let years = rows.iter().map(|r| r[6]).collect();
+    (header[1..].to_vec(), x, years)
+}
+
+/// The 442 × 10 diabetes features (the target y dropped), then the same with a column bmi + bp
+/// appended, computed in floating point.
+fn diabetes() -> (Vec<String>, Matrix, Matrix) {
+    let (header, rows) = numeric_csv(include_str!("../../data/diabetes.csv"));
+    assert_eq!(header, ["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6", "y"]);
+    let x = Matrix::from_fn(rows.len(), 10, |i, j| rows[i][j]);
+    let with_sum = Matrix::from_fn(rows.len(), 11, |i, j| if j < 10 { rows[i][j] } else { rows[i][2] + rows[i][3] });
+    (header[..10].to_vec(), x, with_sum)
+}
+
+/// Pearson's correlation of two samples.
+fn correlation(x: &[f64], y: &[f64]) -> f64 {
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let (mx, my) = (mean(x), mean(y));
+    let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
+    let sxx: f64 = x.iter().map(|a| (a - mx) * (a - mx)).sum();
+    let syy: f64 = y.iter().map(|b| (b - my) * (b - my)).sum();
+    sxy / (sxx * syy).sqrt()
+}
+
+/// The columns of a basis matrix, as vectors.
+fn basis_vectors(b: &Matrix) -> Vec<Vec<f64>> {
+    (0..b.ncols()).map(|k| b.column(k)).collect()
+}
+
+// Not a sentence of the lesson: the replica used below to look inside the elimination is the
+// reference `rref`, to the last bit, on every matrix of the lesson.
+#[test]
+fn replica_is_the_reference() {
+    let (_, longley_x, _) = longley();
+    let (_, diabetes_x, diabetes_sum) = diabetes();
+    let mut t_near = upper_minus_ones(60);
+    t_near[(59, 0)] = -(2f64.powi(-58));
+    let all = [worked_example(), one_to_nine(), defeats_tau_0(), upper_minus_ones(60), t_near, longley_x, diabetes_x];
+    for a in all.into_iter().chain([diabetes_sum]) {
+        let replica = rref_with_tolerance(&a, tau(&a));
+        let (r, pivots) = rref(&a);
+        assert_eq!(replica.r, r);
+        assert_eq!(replica.pivots, pivots);
+    }
+}
+
+// "a 3 × 100 matrix has at most 3 independent columns, because it has only 3 rows. And the rank plus
+// the nullity, the dimension of the null space, is the number of columns, r + (n - r) = n."
+// "A matrix with more columns than rows has at most m pivots, so a free column, so a non-zero null
+// vector."
+#[test]
+fn a_wide_matrix_has_a_null_space() {
+    let wide = Matrix::from_fn(3, 100, |i, j| ((7 * i + 3 * j * j + 1) % 11) as f64 - 5.0);
+    assert_eq!(rank(&wide), 3);
+    assert_eq!(nullity(&wide), 97);
+    assert_eq!(rank(&wide) + nullity(&wide), 100);
+    let null = null_space(&wide);
+    assert_eq!(null.ncols(), 97);
+    let v = null.column(0);
+    let av = mat_vec_rows(&wide, &v).unwrap();
+    assert!(av.iter().all(|x| x.abs() <= 1e-12), "{av:?}");
+}
+
+// The worked example: "Its column 1 is twice its column 0, and its row 2 is twice row 0 plus row 1,
+// so the rank is at most 2. The largest row sum is 4 + 8 + 6 = 18, so τ = 1000 · 3 · 2^-52 · 18 ≈ 1.2 × 10^-11."
+// The table, steps 0 to 6, and "Every number here is exact in binary ... The pivot columns are 0
+// and 2, and the rank is 2."
+#[test]
+fn the_worked_example_step_by_step() {
+    let a = worked_example();
+    assert_eq!(a.column(1), scale(2.0, &a.column(0)));
+    assert_eq!(a.row(2), add(&scale(2.0, a.row(0)), a.row(1)));
+    assert_eq!(row_sum_norm(&a), 18.0);
+    assert_eq!(tau(&a), 1000.0 * 3.0 * EPS * 18.0);
+    assert_eq!(sci(tau(&a), 1), "1.2e-11");
+
+    let m = |rows: [[f64; 3]; 3]| Matrix::from_rows(&rows.map(|r| r.to_vec()));
+    // Step 1: the largest candidate of column 0 is 4, in row 2 (the replica records it).
+    let run = rref_with_tolerance(&a, tau(&a));
+    assert_eq!(run.candidates, [4.0, 0.0, 1.0], "columns 0, 1 and 2");
+    let mut r = a.clone();
+    r.swap_rows(0, 2);
+    assert_eq!(r, m([[4.0, 8.0, 6.0], [2.0, 4.0, 4.0], [1.0, 2.0, 1.0]]));
+    // Step 2: divide row 0 by 4.
+    r.row_mut(0).iter_mut().for_each(|x| *x /= 4.0);
+    assert_eq!(r, m([[1.0, 2.0, 1.5], [2.0, 4.0, 4.0], [1.0, 2.0, 1.0]]));
+    // Step 3: row 1 - 2 row 0, row 2 - 1 row 0.
+    let row0 = r.row(0).to_vec();
+    for (i, factor) in [(1, 2.0), (2, 1.0)] {
+        let updated = sub(r.row(i), &scale(factor, &row0));
+        r.row_mut(i).copy_from_slice(&updated);
+    }
+    assert_eq!(r, m([[1.0, 2.0, 1.5], [0.0, 0.0, 1.0], [0.0, 0.0, -0.5]]));
+    // Step 4: the candidates of column 1 in rows 1 and 2 are both 0, at most τ.
+    assert!([r[(1, 1)], r[(2, 1)]].iter().all(|x| x.abs() == 0.0 && x.abs() <= tau(&a)));
+    // Step 5: the largest candidate of column 2 is 1, in row 1; dividing by 1 changes nothing.
+    assert_eq!([r[(1, 2)], r[(2, 2)]], [1.0, -0.5]);
+    // Step 6: row 0 - 1.5 row 1, row 2 + 0.5 row 1.
+    let row1 = r.row(1).to_vec();
+    for (i, factor) in [(0, 1.5), (2, -0.5)] {
+        let updated = sub(r.row(i), &scale(factor, &row1));
+        r.row_mut(i).copy_from_slice(&updated);
+    }
+    let final_r = m([[1.0, 2.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0]]);
+    assert_eq!(r, final_r);
+
+    assert_eq!(rref(&a), (final_r, vec![0, 2]));
+    assert_eq!(rank(&a), 2);
+}
+
+// The reading-off list of the worked example: the bases of the four subspaces, "Column 1 of R is
+// (2, 0, 0) = 2 r_0, and indeed a_1 = 2 a_0", "(1, 0, 0) is not in C(A), since every vector b of C(A)
+// satisfies 2 b_0 + b_1 - b_2 = 0", "v_1 = (-2, 1, 0), and A v_1 = -2 a_0 + a_1 = 0", the dot products
+// "(-2, 1, 0) · (1, 2, 0) = 0 and (-2, 1, 0) · (0, 0, 1) = 0", "y = (-2, -1, 1)", "-2 - 2 + 4 = 0 and
+// -2 - 4 + 6 = 0", "Rank-nullity: 2 + 1 = 3 columns, and 2 + 1 = 3 rows", and the factorisation A = C R_r.
+// Also the figure's caption: the row space and the null space at right angles, the column space and
+// the left null space at right angles.
+#[test]
+fn the_four_subspaces_of_the_worked_example() {
+    let a = worked_example();
+    let (r, _) = rref(&a);
+    assert_eq!(r.column(1), scale(2.0, &r.column(0)));
+
+    let columns = column_space(&a);
+    assert_eq!(basis_vectors(&columns), [vec![1.0, 2.0, 4.0], vec![1.0, 4.0, 6.0]]);
+    let rows = row_space(&a);
+    assert_eq!(basis_vectors(&rows), [vec![1.0, 2.0, 0.0], vec![0.0, 0.0, 1.0]]);
+    let null = null_space(&a);
+    assert_eq!(basis_vectors(&null), [vec![-2.0, 1.0, 0.0]]);
+    let left = left_null_space(&a);
+    assert_eq!(basis_vectors(&left), [vec![-2.0, -1.0, 1.0]]);
+    assert_eq!(subspace_dimensions(&a), [2, 1, 2, 1]);
+    assert_eq!((2 + 1, 2 + 1), (a.ncols(), a.nrows()));
+
+    let v = null.column(0);
+    assert_eq!(mat_vec_rows(&a, &v), Ok(vec![0.0, 0.0, 0.0]));
+    for row in basis_vectors(&rows) {
+        assert_eq!(dot(&v, &row), 0.0);
+    }
+    let y = left.column(0);
+    assert_eq!(mat_vec_rows(&transpose(&a), &y), Ok(vec![0.0, 0.0, 0.0]));
+    let products: Vec<f64> = basis_vectors(&columns).iter().map(|c| dot(&y, c)).collect();
+    assert_eq!(products, [0.0, 0.0]);
+    assert_eq!([-2.0 - 2.0 + 4.0, -2.0 - 4.0 + 6.0], [0.0, 0.0]);
+
+    // Every b = A x satisfies 2 b_0 + b_1 - b_2 = 0 (that is -y · b = 0), and (1, 0, 0) does not.
+    let condition = |b: &[f64]| 2.0 * b[0] + b[1] - b[2];
+    for x in [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [3.0, -1.0, 2.0]] {
+        assert_eq!(condition(&mat_vec_rows(&a, &x).unwrap()), 0.0);
+    }
+    assert_eq!(condition(&[1.0, 0.0, 0.0]), 2.0);
+    assert!(r.column(0) == [1.0, 0.0, 0.0], "(1, 0, 0) is a column of R");
+
+    // A = C R_r: the pivot columns of A times the non-zero rows of R.
+    assert_eq!(mat_mul(&columns, &transpose(&rows)), Ok(a));
+}
+
+// Cost: "normalising costs n divisions, and eliminating costs n - j - 1 multiplications and as many
+// subtractions in each of the other m - 1 rows ... the total is sum 2m(n - k) ≈ 2mnp - mp^2, m n^2 if
+// m ≥ n, m^2 (2n - m) if m ≤ n ... about n^3 for an n × n matrix."
+// "Gaussian elimination for PA = LU ... sum 2(n - k)^2 ≈ 2/3 n^3 flops; clearing above as well makes
+// Gauss–Jordan 50% dearer."
+#[test]
+fn gauss_jordan_costs_about_n_cubed() {
+    // Diagonally dominant, so of full rank with a pivot in every column.
+    let full_rank = |m: usize, n: usize| {
+        Matrix::from_fn(m, n, |i, j| ((5 * i + 3 * j) % 7) as f64 - 3.0 + if i == j { 30.0 } else { 0.0 })
+    };
+    for (m, n) in [(40, 40), (60, 20), (20, 60)] {
+        let a = full_rank(m, n);
+        let run = rref_with_tolerance(&a, tau(&a));
+        let p = m.min(n);
+        assert_eq!(run.pivots, (0..p).collect::<Vec<_>>(), "pivots on the diagonal");
+        // The exact count: n divisions and 2(m - 1)(n - k - 1) flops at the pivot in column k.
+        let exact: usize = (0..p).map(|k| n + 2 * (m - 1) * (n - k - 1)).sum();
+        assert_eq!(run.flops, exact);
+        let (m, n, p) = (m as f64, n as f64, p as f64);
+        let leading = 2.0 * m * n * p - m * p * p;
+        let formula = if m >= n { m * n * n } else { m * m * (2.0 * n - m) };
+        assert_eq!(leading, formula);
+        assert!((run.flops as f64 / leading - 1.0).abs() < 0.1, "{} vs {leading}", run.flops);
+        assert!(leading >= m * n * p && leading <= 2.0 * m * n * p, "between mn·min(m, n) and twice that");
+    }
+    let n = 40.0;
+    let lu: f64 = (0..40).map(|k| 2.0 * (n - k as f64).powi(2)).sum();
+    assert!((lu / (2.0 / 3.0 * n.powi(3)) - 1.0).abs() < 0.05);
+    assert_eq!(n.powi(3) / (2.0 / 3.0 * n.powi(3)), 1.5);
+}
+
+// "== 0.0 gets the rank wrong": "B ... has rank exactly 2 (row 0 - 2 row 1 + row 2 = 0) ... Partial
+// pivoting takes 7 as the first pivot, and the multipliers 1/7 and 4/7 are not binary fractions.
+// After two pivots, the candidate that should be 0 is computed as about -7.8 × 10^-16. A rule
+// pivot == 0.0 accepts it, divides by it, and reports rank 3 and an empty null space."
+// "For B the largest row sum is 24, so τ = 1000 · 3 · 2^-52 · 24 ≈ 1.6 × 10^-11, more than 20 000 times
+// the spurious candidate, and rref reports rank 2 with the null vector (0.9999999999999993,
+// -1.9999999999999998, 1), which is (1, -2, 1) up to rounding."
+// "the largest entry is at most ‖A‖∞, which is at most n times the largest entry."
+#[test]
+fn equal_to_zero_finds_rank_three_in_a_rank_two_matrix() {
+    let b = one_to_nine();
+    let relation = add(&sub(b.row(0), &scale(2.0, b.row(1))), b.row(2));
+    assert_eq!(relation, [0.0, 0.0, 0.0]);
+
+    let exact_zero = rref_with_tolerance(&b, 0.0);
+    assert_eq!(exact_zero.candidates[0], 7.0);
+    // 1/7 and 4/7 are not binary fractions: their doubles times 7 are not exactly 1 and 4.
+    assert_ne!((1.0_f64 / 7.0).mul_add(7.0, -1.0), 0.0);
+    assert_ne!((4.0_f64 / 7.0).mul_add(7.0, -4.0), 0.0);
+    let spurious = exact_zero.candidates[2];
+    assert_eq!(sci(spurious, 1), "-7.8e-16");
+    assert_eq!(exact_zero.pivots.len(), 3);
+
+    assert_eq!(row_sum_norm(&b), 24.0);
+    assert_eq!(tau(&b), 1000.0 * 3.0 * EPS * 24.0);
+    assert_eq!(sci(tau(&b), 1), "1.6e-11");
+    assert!(tau(&b) > 20_000.0 * spurious.abs());
+    assert_eq!(rank(&b), 2);
+    assert_eq!(null_space(&b).column(0), [0.9999999999999993, -1.9999999999999998, 1.0]);
+    assert!(close(null_space(&b)[(0, 0)], 1.0, 4.0 * EPS) && close(null_space(&b)[(1, 0)], -2.0, 4.0 * EPS));
+
+    let largest_entry = b.as_slice().iter().fold(0.0_f64, |m, x| m.max(x.abs()));
+    assert!(largest_entry <= row_sum_norm(&b) && row_sum_norm(&b) <= 3.0 * largest_entry);
+}
+
+// "Append to the ten diabetes features (the demo below) a column bmi + bp, computed in floating
+// point: the last candidate comes out as about -4.7 × 10^-14 instead of 0, and == 0.0 reports rank 11."
+// "For the diabetes matrix τ ≈ 9.8 × 10^-8, some two million times the spurious candidate, and the rank
+// is 10."
+#[test]
+fn equal_to_zero_finds_rank_eleven_in_the_diabetes_data_with_a_sum_column() {
+    let (_, _, with_sum) = diabetes();
+    let exact_zero = rref_with_tolerance(&with_sum, 0.0);
+    assert_eq!(exact_zero.pivots.len(), 11);
+    let spurious = exact_zero.candidates[10];
+    assert_eq!(sci(spurious, 1), "-4.7e-14");
+
+    assert_eq!(sci(tau(&with_sum), 1), "9.8e-8");
+    assert_eq!((tau(&with_sum) / spurious.abs() / 1e6).round(), 2.0, "some two million times");
+    assert_eq!(rank(&with_sum), 10);
+}
+
+// "MATLAB's rref takes the bare scale, τ0 = max(m, n) ε ‖A‖∞ ... The rank-3 integer matrix E ... has
+// a_3 = 27 a_0 - 70 a_1 + 51 a_2. Elimination in effect computes those coefficients (the reference's R
+// holds 26.99999999999988, -69.99999999999969 and 50.99999999999978) and subtracts the combination from
+// the last row, where terms of size several hundred cancel to 0 ... The last candidate comes out as
+// about 1.1 × 10^-13 instead of 0: 1.7 times τ0, so the same elimination with τ0 would report rank 4."
+// "Relative to ‖A‖∞, τ is 1000 max(m, n) ε, which even for max(m, n) = 1000 is 2 × 10^-10"
+#[test]
+fn the_bare_scale_is_too_tight_for_a_small_integer_matrix() {
+    let e = defeats_tau_0();
+    let a = |j| e.column(j);
+    let combination = add(&sub(&scale(27.0, &a(0)), &scale(70.0, &a(1))), &scale(51.0, &a(2)));
+    assert_eq!(combination, a(3));
+    assert!(a(3).iter().all(|x| x.abs() <= 6.0));
+    assert_eq!([27.0 * e[(3, 0)], -70.0 * e[(3, 1)], 51.0 * e[(3, 2)]], [-81.0, 840.0, -765.0]);
+
+    assert_eq!(rank(&e), 3);
+    let (r, pivots) = rref(&e);
+    assert_eq!(pivots, [0, 1, 2]);
+    assert_eq!([r[(0, 3)], r[(1, 3)], r[(2, 3)]], [26.99999999999988, -69.99999999999969, 50.99999999999978]);
+
+    let with_tau_0 = rref_with_tolerance(&e, tau_0(&e));
+    assert_eq!(with_tau_0.pivots.len(), 4);
+    let last = with_tau_0.candidates[3];
+    assert_eq!(sci(last, 1), "1.1e-13");
+    assert_eq!(fixed(last / tau_0(&e), 1), "1.7");
+    assert!(last <= tau(&e));
+
+    assert_eq!(sci(1000.0 * 1000.0 * EPS, 0), "2e-10");
+}
+
+// "B, 2^-40 B, 2^40 B and 10^-12 B all have rank 2. A fixed tolerance such as 10^-10 would call every
+// entry of 10^-12 B zero and report rank 0."
+#[test]
+fn the_rank_decision_is_scale_invariant() {
+    let b = one_to_nine();
+    for factor in [1.0, 2f64.powi(-40), 2f64.powi(40), 1e-12] {
+        let scaled = Matrix::from_fn(3, 3, |i, j| factor * b[(i, j)]);
+        assert_eq!(rank(&scaled), 2, "{factor:e} B");
+    }
+    let tiny = Matrix::from_fn(3, 3, |i, j| 1e-12 * b[(i, j)]);
+    assert!(tiny.as_slice().iter().all(|x| x.abs() <= 1e-10));
+    assert_eq!(rref_with_tolerance(&tiny, 1e-10).pivots.len(), 0);
+}
+
+// "Let T be the 60 × 60 upper triangular matrix with 1 on the diagonal and -1 everywhere above it.
+// Every pivot of T is 1, and rref reports rank 60. Yet with x = (2^58, 2^57, ..., 2, 1, 1) every row
+// of Tx is 0 except the last, which is 1, so changing the bottom-left entry of T from 0 to
+// -2^-58 ≈ -3.5 × 10^-18 makes the matrix exactly singular. For that neighbour rref reports rank 59
+// (its last candidate is 2^-53 ≈ 1.1 × 10^-16, below τ ≈ 8.0 × 10^-10)."
+#[test]
+fn large_pivots_do_not_mean_far_from_singular() {
+    let n = 60;
+    let t = upper_minus_ones(n);
+    let run = rref_with_tolerance(&t, tau(&t));
+    assert!(run.candidates.iter().all(|&c| c == 1.0) && run.candidates.len() == n, "every pivot is 1");
+    assert_eq!(rank(&t), 60);
+
+    let x: Vec<f64> = (0..n).map(|j| if j == n - 1 { 1.0 } else { 2f64.powi((n - 2 - j) as i32) }).collect();
+    assert_eq!((x[0], x[n - 3], x[n - 2], x[n - 1]), (2f64.powi(58), 2.0, 1.0, 1.0));
+    let tx = mat_vec_rows(&t, &x).unwrap();
+    assert!(tx[..n - 1].iter().all(|&v| v == 0.0) && tx[n - 1] == 1.0);
+
+    let mut near = t.clone();
+    near[(n - 1, 0)] = -(2f64.powi(-58));
+    assert_eq!(sci(near[(n - 1, 0)], 1), "-3.5e-18");
+    assert!(mat_vec_rows(&near, &x).unwrap().iter().all(|&v| v == 0.0), "exactly singular");
+    assert_eq!(rank(&near), 59);
+    let last = rref_with_tolerance(&near, tau(&near)).candidates[n - 1];
+    assert_eq!(last, 2f64.powi(-53));
+    assert_eq!(sci(last, 1), "1.1e-16");
+    assert_eq!(sci(tau(&near), 1), "8.0e-10");
+    assert!(last <= tau(&near));
+}
+
+// Apply it: "Longley (16 years of US economic data, 1947 to 1962): the six predictors GNPDEFL, GNP,
+// UNEMP, ARMED, POP and YEAR ... GNPDEFL, GNP, POP and YEAR all grow almost in step (every pairwise
+// correlation among the four is above 0.97). Nearly, not exactly: the rank is 6, and the null space is
+// empty. The smallest candidate pivot, about 17.4, is far above τ ≈ 2.5 × 10^-6."
+#[test]
+fn longley_is_nearly_but_not_exactly_collinear() {
+    let (names, x, years) = longley();
+    assert_eq!(names, ["GNPDEFL", "GNP", "UNEMP", "ARMED", "POP", "YEAR"]);
+    assert_eq!(x.nrows(), 16);
+    assert_eq!((years[0], years[15]), (1947.0, 1962.0));
+    let in_step = [0, 1, 4, 5];
+    for (a, &i) in in_step.iter().enumerate() {
+        for &j in &in_step[a + 1..] {
+            assert!(correlation(&x.column(i), &x.column(j)) > 0.97, "{} and {}", names[i], names[j]);
+        }
+    }
+    assert_eq!(rank(&x), 6);
+    assert_eq!(null_space(&x).ncols(), 0);
+    let run = rref_with_tolerance(&x, tau(&x));
+    let smallest = run.candidates.iter().fold(f64::INFINITY, |m, c| m.min(c.abs()));
+    assert_eq!(fixed(smallest, 1), "17.4");
+    assert_eq!(sci(tau(&x), 1), "2.5e-6");
+}
+
+// Apply it: "Diabetes (442 patients, 10 features: age, sex, bmi, bp and six blood serum measurements),
+// with an eleventh column bmi + bp appended ... The rank is 10, not 11; the null space has one basis
+// vector, and the demo names the columns whose coefficient in it is not negligible: bmi and bp with
+// coefficients close to -1, and the new column with 1."
+#[test]
+fn the_diabetes_sum_column_is_found_in_the_null_space() {
+    let (names, x, with_sum) = diabetes();
+    assert_eq!(x.shape(), (442, 10));
+    assert_eq!(names[..4], ["age", "sex", "bmi", "bp"]);
+    assert_eq!(rank(&x), 10);
+    assert_eq!(rank(&with_sum), 10);
+    let null = null_space(&with_sum);
+    assert_eq!(null.ncols(), 1);
+    let v = null.column(0);
+    assert_eq!(v[10], 1.0);
+    assert!(close(v[2], -1.0, 4.0 * EPS) && close(v[3], -1.0, 4.0 * EPS), "{v:?}");
+    let others = [0, 1, 4, 5, 6, 7, 8, 9];
+    assert!(others.iter().all(|&j| v[j].abs() < 1e-13), "{v:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson 4, answers: solutions/04_rank_fundamental_subspaces/ANSWERS.md
+// ---------------------------------------------------------------------------------------------
+
+// Answer 1: "with k = 3 levels and five rows whose levels are 1, 2, 3, 1, 2, the reference rank gives 3
+// and null_space gives the single vector (-1, 1, 1, 1). Which column is called redundant depends on
+// the order of the columns (put the intercept last and it is the intercept)."
+// "v = (-1, 1, 1, ..., 1), X v = -1 + d_1 + ... + d_k = 0", and X (w + t v) = X w.
+#[test]
+fn answer_1_the_dummy_variable_trap() {
+    // Levels 1, 2, 3, 1, 2, counted from 0 here: one-hot column 1 + level (intercept first) or level.
+    let levels = [0, 1, 2, 0, 1];
+    let intercept_first = Matrix::from_fn(5, 4, |i, j| if j == 0 || j - 1 == levels[i] { 1.0 } else { 0.0 });
+    assert_eq!(rank(&intercept_first), 3);
+    assert_eq!(nullity(&intercept_first), 1);
+    let v = null_space(&intercept_first).column(0);
+    assert_eq!(v, [-1.0, 1.0, 1.0, 1.0]);
+    assert_eq!(mat_vec_rows(&intercept_first, &v), Ok(vec![0.0; 5]));
+    let w = [0.5, 2.0, -1.0, 3.0];
+    let shifted = add(&w, &scale(7.0, &v));
+    assert_eq!(mat_vec_rows(&intercept_first, &shifted), mat_vec_rows(&intercept_first, &w));
+
+    let intercept_last = Matrix::from_fn(5, 4, |i, j| if j == 3 || j == levels[i] { 1.0 } else { 0.0 });
+    assert_eq!(null_space(&intercept_last).column(0), [-1.0, -1.0, -1.0, 1.0]);
+}
+
+// Answer 2: "The lesson's factorisation A = C R_r is an example ... the product has rank r, as it
+// must. A counterexample: X with rows (1, 2), (2, 4), (3, 6) has rank 1, Y with rows (1, 0, 1),
+// (0, 1, 1) has rank 2, and their product XY = [[1, 2, 3], [2, 4, 6], [3, 6, 9]] has rank 1, not 2."
+#[test]
+fn answer_2_the_rank_of_a_product() {
+    let a = worked_example();
+    let (c, rr) = (column_space(&a), transpose(&row_space(&a)));
+    assert_eq!((rank(&c), rank(&rr), rank(&mat_mul(&c, &rr).unwrap())), (2, 2, 2));
+
+    let x = Matrix::from_rows(&[vec![1.0, 2.0], vec![2.0, 4.0], vec![3.0, 6.0]]);
+    let y = Matrix::from_rows(&[vec![1.0, 0.0, 1.0], vec![0.0, 1.0, 1.0]]);
+    let xy = mat_mul(&x, &y).unwrap();
+    assert_eq!(xy, Matrix::from_rows(&[vec![1.0, 2.0, 3.0], vec![2.0, 4.0, 6.0], vec![3.0, 6.0, 9.0]]));
+    assert_eq!((rank(&x), rank(&y), rank(&xy)), (1, 2, 1));
+}
+
+// Answer 3: "k ε > 2000 ε (2 + k ε) ⟺ k (1 - 2000 ε) > 4000 ⟺ k ≥ 4001." "(Rounding τ does not move the
+// boundary: for k = 4000 the candidate 4000 ε is just below τ, for k = 4001 it is about ε above it.)"
+// "at δ = 4000.5 ε the tie goes to the even neighbour, k = 4000. So rank reports 2 for
+// δ > 4000.5 ε ≈ 8.88 × 10^-13 and 1 below it: 2 for δ = 10^-12, 1 for δ = 10^-13. With the bare scale
+// τ0 of the lesson, without the factor 1000, the boundary would be δ > 4.5 ε ≈ 9.99 × 10^-16."
+// "For δ = 10^-9 ... Its second candidate is about 10^-9, computed without any rounding, some 1100 times τ."
+// "here τ = 2000 ε ‖A‖∞, and a candidate of 10^-13 is only about 225 ε ‖A‖∞"
+#[test]
+fn answer_3_when_one_one_one_one_plus_delta_has_rank_two() {
+    let matrix = |delta: f64| Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, 1.0 + delta]]);
+    let accepted = |k: f64| k * EPS > 2000.0 * EPS * (2.0 + k * EPS);
+    assert!(!accepted(4000.0) && accepted(4001.0));
+    // τ as the reference rounds it, for k = 4000 and 4001.
+    for (k, is_pivot) in [(4000.0, false), (4001.0, true)] {
+        let a = matrix(k * EPS);
+        let second = rref_with_tolerance(&a, tau(&a)).candidates[1];
+        assert_eq!(second, k * EPS);
+        assert_eq!(second > tau(&a), is_pivot);
+        if is_pivot {
+            assert!(close(second - tau(&a), EPS, 1e-6), "about ε above");
+        }
+    }
+
+    // The smallest δ in [0, 1] with rank 2, by bisection over the doubles as `threshold` does. (Not
+    // `threshold` itself: for huge δ the 1s fall below τ = 2000 ε (1 + δ) and the rank drops to 1.)
+    let smallest_with = |tolerance: fn(&Matrix) -> f64| {
+        let rank_2 = |delta: f64| {
+            let a = matrix(delta);
+            rref_with_tolerance(&a, tolerance(&a)).pivots.len() == 2
+        };
+        let (mut lo, mut hi) = (0_u64, 1f64.to_bits());
+        assert!(!rank_2(f64::from_bits(lo)) && rank_2(f64::from_bits(hi)));
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if rank_2(f64::from_bits(mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        f64::from_bits(hi)
+    };
+    assert_eq!(smallest_with(tau), (4000.5 * EPS).next_up());
+    assert_eq!(1.0 + 4000.5 * EPS, 1.0 + 4000.0 * EPS, "the tie goes to the even neighbour");
+    assert_eq!(sci(4000.5 * EPS, 2), "8.88e-13");
+    assert_eq!(rank(&matrix(4000.5 * EPS)), 1);
+    assert_eq!(rank(&matrix((4000.5 * EPS).next_up())), 2);
+    for delta in [1e-12, 1e-9, 1e-6, 1e-3, 0.5, 1.0] {
+        assert_eq!(rank(&matrix(delta)), 2, "δ = {delta:e}");
+    }
+    assert_eq!(rank(&matrix(1e-13)), 1);
+
+    assert_eq!(smallest_with(tau_0), (4.5 * EPS).next_up());
+    assert_eq!(sci(4.5 * EPS, 2), "9.99e-16");
+
+    let a = matrix(1e-9);
+    let second = rref_with_tolerance(&a, tau(&a)).candidates[1];
+    assert_eq!(second, (1.0 + 1e-9) - 1.0, "fl(1 + δ) - 1, an exact subtraction");
+    assert!(close(second, 1e-9, 1e-6));
+    assert_eq!((second / tau(&a) / 100.0).round(), 11.0, "some 1100 times τ");
+
+    let a = matrix(1e-13);
+    assert_eq!(tau(&a), 2000.0 * EPS * row_sum_norm(&a));
+    let second = rref_with_tolerance(&a, tau(&a)).candidates[1];
+    assert_eq!((second / (EPS * row_sum_norm(&a))).round(), 225.0);
 }

@@ -13,12 +13,16 @@
 pub mod cases;
 pub mod compare;
 pub mod draw;
+pub mod exact;
 pub mod guard;
 pub mod harness;
 pub mod l01;
 pub mod l02;
+pub mod l03;
+pub mod l04;
 pub mod pretty;
 pub mod shrink;
+pub mod subspace;
 pub mod tol;
 pub mod watchdog;
 

@@ -67,6 +67,89 @@ impl Iris {
     }
 }
 
+/// A numeric table with named columns (a CSV file with a header row).
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Column names, in column order.
+    pub names: Vec<String>,
+    /// One row per line of the file.
+    pub values: Matrix,
+}
+
+impl Table {
+    /// Read `file` from `data`: a header, then numbers separated by commas.
+    pub fn load(data: &Path, file: &str) -> Result<Table, String> {
+        let path = data.join(file);
+        let text = read(&path)?;
+        let mut lines = text.lines();
+        let header = lines.next().ok_or_else(|| format!("{} is empty", path.display()))?;
+        let names: Vec<String> = header.split(',').map(|h| h.trim().to_string()).collect();
+        let rows = parse_rows(&path, lines, names.len(), 2)?;
+        Ok(Table { names, values: Matrix::from_rows(&rows) })
+    }
+
+    /// The columns named in `keep`, in that order.
+    pub fn columns(&self, keep: &[&str]) -> Result<Table, String> {
+        let index: Vec<usize> = keep
+            .iter()
+            .map(|k| self.names.iter().position(|n| n == k).ok_or_else(|| format!("no column named `{k}`")))
+            .collect::<Result<_, _>>()?;
+        let values = Matrix::from_fn(self.values.nrows(), index.len(), |i, j| self.values[(i, index[j])]);
+        Ok(Table { names: keep.iter().map(|k| k.to_string()).collect(), values })
+    }
+}
+
+/// The handwritten digits: 8×8 images, one per row, pixel values 0 to 16.
+#[derive(Debug, Clone)]
+pub struct Digits {
+    /// 1797 × 64: pixel (r, c) of an image is column 8r + c.
+    pub pixels: Matrix,
+    /// The digit each image shows.
+    pub labels: Vec<usize>,
+}
+
+impl Digits {
+    /// Read `digits.csv` (no header; 64 pixel values and the label per line).
+    pub fn load(data: &Path) -> Result<Digits, String> {
+        let path = data.join("digits.csv");
+        let rows = parse_rows(&path, read(&path)?.lines(), 65, 1)?;
+        let labels = rows.iter().map(|r| r[64] as usize).collect();
+        let pixels = Matrix::from_fn(rows.len(), 64, |i, j| rows[i][j]);
+        Ok(Digits { pixels, labels })
+    }
+}
+
+/// Parse comma-separated numbers, `width` per line; `first_line` numbers the
+/// lines in messages.
+fn parse_rows<'a>(
+    path: &Path,
+    lines: impl Iterator<Item = &'a str>,
+    width: usize,
+    first_line: usize,
+) -> Result<Vec<Vec<f64>>, String> {
+    let mut rows = Vec::new();
+    for (n, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let row: Vec<f64> = line
+            .split(',')
+            .map(|f| f.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("{} line {}: expected numbers, got `{line}`", path.display(), n + first_line))?;
+        if row.len() != width {
+            return Err(format!(
+                "{} line {}: {} values where {width} were expected",
+                path.display(),
+                n + first_line,
+                row.len()
+            ));
+        }
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        return Err(format!("{} has no rows", path.display()));
+    }
+    Ok(rows)
+}
+
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
@@ -96,6 +179,20 @@ mod tests {
             assert_eq!(iris.species_rows(s).nrows(), 50);
         }
         assert_eq!(iris.features.row(0), [5.1, 3.5, 1.4, 0.2]);
+    }
+
+    #[test]
+    fn digits_longley_and_diabetes_have_their_documented_shapes() {
+        let digits = Digits::load(&data_dir()).unwrap();
+        assert_eq!((digits.pixels.nrows(), digits.pixels.ncols(), digits.labels.len()), (1797, 64, 1797));
+        assert!(digits.labels.iter().all(|&l| l <= 9));
+        let longley = Table::load(&data_dir(), "longley.csv").unwrap();
+        assert_eq!((longley.values.nrows(), longley.values.ncols()), (16, 7));
+        assert_eq!(longley.names[0], "TOTEMP");
+        let diabetes = Table::load(&data_dir(), "diabetes.csv").unwrap();
+        assert_eq!((diabetes.values.nrows(), diabetes.values.ncols()), (442, 11));
+        let picked = diabetes.columns(&["bp", "bmi"]).unwrap();
+        assert_eq!(picked.values.row(0), [101.0, 32.1]);
     }
 
     #[test]

@@ -9,6 +9,8 @@
 pub mod data;
 pub mod lesson01;
 pub mod lesson02;
+pub mod lesson03;
+pub mod lesson04;
 pub mod svg;
 
 use std::path::PathBuf;
@@ -68,7 +70,7 @@ pub(crate) fn expect_len(what: &str, v: &[f64], n: usize) -> Result<(), String> 
         return Err(format!("your `{what}` returned {} numbers where {n} were expected", v.len()));
     }
     if let Some(x) = v.iter().find(|x| !x.is_finite()) {
-        return Err(format!("your `{what}` returned {x} on the iris data, where every number should be finite"));
+        return Err(format!("your `{what}` returned {x}, where every number should be finite"));
     }
     Ok(())
 }

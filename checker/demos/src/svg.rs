@@ -213,6 +213,67 @@ impl Panel {
         let _ = writeln!(self.body, r#"<path d="{d}Z" fill="none" stroke="{colour}" stroke-width="2"/>"#);
     }
 
+    /// An open path through `points` (a thin grid line), cut off at the
+    /// edge of the data rectangle.
+    pub fn polyline(&mut self, points: &[[f64; 2]], colour: &str) {
+        let mut d = String::new();
+        for (i, p) in points.iter().enumerate() {
+            let _ = write!(d, "{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, self.px(p[0]), self.py(p[1]));
+        }
+        // A nested <svg> whose viewBox is its own position clips to the plot
+        // area without changing coordinates, and needs no clip-path id.
+        let (l, r, t, b) = (self.px(self.x.0), self.px(self.x.1), self.py(self.y.1), self.py(self.y.0));
+        let (w, h) = (r - l, b - t);
+        let _ = writeln!(
+            self.body,
+            r#"<svg x="{l:.1}" y="{t:.1}" width="{w:.1}" height="{h:.1}" viewBox="{l:.1} {t:.1} {w:.1} {h:.1}"><path d="{d}" fill="none" stroke="{colour}" stroke-width="1"/></svg>"#
+        );
+    }
+
+    /// A filled, translucent region bounded by `points` (a patch of a plane).
+    pub fn area(&mut self, points: &[[f64; 2]], colour: &str, opacity: f64) {
+        let mut d = String::new();
+        for (i, p) in points.iter().enumerate() {
+            let _ = write!(d, "{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, self.px(p[0]), self.py(p[1]));
+        }
+        let _ = writeln!(
+            self.body,
+            r#"<path d="{d}Z" fill="{colour}" fill-opacity="{opacity:.2}" stroke="{colour}" stroke-width="1"/>"#
+        );
+    }
+
+    /// A filled rectangle `x.0..x.1` × `y.0..y.1` in data coordinates.
+    pub fn rect(&mut self, x: (f64, f64), y: (f64, f64), colour: &str) {
+        let (l, r, t, b) = (self.px(x.0), self.px(x.1), self.py(y.1), self.py(y.0));
+        let _ = writeln!(
+            self.body,
+            r#"<rect x="{l:.1}" y="{t:.1}" width="{:.1}" height="{:.1}" fill="{colour}" stroke="{GREY}" stroke-width="0.5"/>"#,
+            r - l,
+            b - t
+        );
+    }
+
+    /// An unfilled circle of radius `r` pixels around a data point.
+    pub fn ring(&mut self, p: [f64; 2], r: f64, colour: &str) {
+        let _ = writeln!(
+            self.body,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" fill="none" stroke="{colour}" stroke-width="2"/>"#,
+            self.px(p[0]),
+            self.py(p[1])
+        );
+    }
+
+    /// Text centred on a data point.
+    pub fn label(&mut self, at: [f64; 2], s: &str, colour: &str) {
+        let _ = writeln!(
+            self.body,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="12" fill="{colour}">{}</text>"#,
+            self.px(at[0]),
+            self.py(at[1]) + 4.0,
+            escape(s)
+        );
+    }
+
     /// A vertical bar from 0 up to `height`, `x.0..x.1` wide, with its value
     /// written above it.
     pub fn bar(&mut self, x: (f64, f64), height: f64, colour: &str, label: &str) {

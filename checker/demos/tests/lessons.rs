@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use demos::{Output, lesson01, lesson02};
+use demos::{Output, lesson01, lesson02, lesson03, lesson04};
 use nalgebra::{DMatrix, DVector};
 
 fn root() -> PathBuf {
@@ -193,4 +193,145 @@ fn a_k_nearest_that_returns_too_few_indices_gets_a_plain_message() {
     let iris = demos::data::Iris::load(&data()).unwrap();
     let e = lesson02::runs(&broken, &iris).unwrap_err();
     assert!(e.contains("returned 1 indices for k = 5"), "{e}");
+}
+
+// ---------------------------------------------------------------- lesson 3
+
+const LESSON3: lesson03::Functions = lesson03::Functions {
+    mat_vec: solutions::l03::matrix_vector::mat_vec_rows,
+    mat_mul: solutions::l03::matrix_product::mat_mul,
+    transpose: solutions::l03::transpose::transpose,
+    det2: solutions::l03::determinant_small::det2,
+    rotation: solutions::l03::maps_2d::rotation,
+    shear: solutions::l03::maps_2d::shear,
+    reflection: solutions::l03::maps_2d::reflection,
+};
+
+#[test]
+fn lesson3_layer_agrees_with_nalgebra_within_the_rounding_bound() {
+    let digits = demos::data::Digits::load(&data()).unwrap();
+    let layer = lesson03::forward(&LESSON3, &digits).unwrap();
+    assert_eq!((layer.y.nrows(), layer.y.ncols()), (lesson03::BATCH, lesson03::OUTPUTS));
+    // An independent reference, built here from the inputs with nalgebra.
+    let (x, w, b) = lesson03::inputs(&digits);
+    let x = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)]);
+    let w = DMatrix::from_fn(w.nrows(), w.ncols(), |i, j| w[(i, j)]);
+    let y = &x * w.transpose();
+    for i in 0..y.nrows() {
+        for j in 0..y.ncols() {
+            let gap = (layer.y[(i, j)] - (y[(i, j)] + b[j])).abs();
+            assert!(gap <= layer.bound, "entry ({i}, {j}) differs by {gap:e}, bound {:e}", layer.bound);
+        }
+    }
+    assert!(layer.bound > 0.0 && layer.bound < 1e-13, "bound {:e}", layer.bound);
+    assert!(lesson03::report(&digits, &layer).contains("within the bound"));
+}
+
+#[test]
+fn lesson3_a_wrong_product_is_reported_outside_the_bound() {
+    // Sums one term too few: a classic off-by-one in the inner loop.
+    fn short(a: &vocab::Matrix, b: &vocab::Matrix) -> Result<vocab::Matrix, vocab::LinalgError> {
+        let n = a.ncols();
+        Ok(vocab::Matrix::from_fn(a.nrows(), b.ncols(), |i, j| (0..n - 1).map(|k| a[(i, k)] * b[(k, j)]).sum()))
+    }
+    let broken = lesson03::Functions { mat_mul: short, ..LESSON3 };
+    let digits = demos::data::Digits::load(&data()).unwrap();
+    let layer = lesson03::forward(&broken, &digits).unwrap();
+    assert!(lesson03::report(&digits, &layer).contains("OUTSIDE the bound"));
+}
+
+#[test]
+fn lesson3_a_product_of_the_wrong_shape_gets_a_plain_message() {
+    fn square(a: &vocab::Matrix, _: &vocab::Matrix) -> Result<vocab::Matrix, vocab::LinalgError> {
+        Ok(vocab::Matrix::zeros(a.nrows(), a.nrows()))
+    }
+    let broken = lesson03::Functions { mat_mul: square, ..LESSON3 };
+    let digits = demos::data::Digits::load(&data()).unwrap();
+    let e = lesson03::forward(&broken, &digits).unwrap_err();
+    assert!(e.contains("is 256 × 256"), "{e}");
+}
+
+#[test]
+fn lesson3_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson03::demo(&LESSON3, &data()).unwrap();
+    assert_transcript(3, &out);
+    assert_figures(3, &out);
+}
+
+// ---------------------------------------------------------------- lesson 4
+
+const LESSON4: lesson04::Functions = lesson04::Functions {
+    rref: solutions::l04::rref::rref,
+    rank: solutions::l04::rank::rank,
+    column_space: solutions::l04::column_space::column_space,
+    row_space: solutions::l04::row_space::row_space,
+    null_space: solutions::l04::null_space::null_space,
+    left_null_space: solutions::l04::left_null_space::left_null_space,
+};
+
+#[test]
+fn lesson4_ranks_agree_with_nalgebra_and_the_relation_is_the_appended_sum() {
+    let (longley, diabetes) = lesson04::tables(&data()).unwrap();
+    let l = lesson04::examine(&LESSON4, &longley).unwrap();
+    assert_eq!((l.rank, l.reference_rank()), (6, 6));
+    assert_eq!(l.null_space.ncols(), 0);
+    let d = lesson04::examine(&LESSON4, &diabetes).unwrap();
+    assert_eq!((d.rank, d.reference_rank()), (10, 10));
+    assert_eq!(d.pivots, (0..10).collect::<Vec<_>>());
+    // The null vector, scaled so its last entry is 1, is (0, …, −1 at bmi, −1 at bp, …, 1).
+    let v = d.null_space.column(0);
+    let x = DMatrix::from_fn(442, 11, |i, j| diabetes.values[(i, j)]);
+    let nv = DVector::from_fn(11, |j, _| v[j] / v[10]);
+    let mut expected = DVector::zeros(11);
+    expected[2] = -1.0;
+    expected[3] = -1.0;
+    expected[10] = 1.0;
+    assert!((&nv - &expected).amax() <= 1e-12, "{nv}");
+    assert!((&x * &nv).amax() <= 1e-12 * x.amax(), "A v = {}", x * nv);
+    assert_eq!(lesson04::relation(&d.names, &v), "bmi+bp = 1.000000 · bmi + 1.000000 · bp");
+}
+
+#[test]
+fn lesson4_a_rref_that_compares_with_zero_is_caught_on_the_diabetes_data() {
+    // `== 0.0` in place of the tolerance: full rank, and no relation found.
+    fn exact_rank(a: &vocab::Matrix) -> usize {
+        let mut r = a.clone();
+        let (m, n) = r.shape();
+        let mut k = 0;
+        for j in 0..n {
+            let Some(p) = (k..m).max_by(|&x, &y| r[(x, j)].abs().total_cmp(&r[(y, j)].abs())) else { break };
+            if r[(p, j)] == 0.0 {
+                continue;
+            }
+            r.swap_rows(p, k);
+            for i in k + 1..m {
+                let factor = r[(i, j)] / r[(k, j)];
+                for c in j..n {
+                    r[(i, c)] -= factor * r[(k, c)];
+                }
+            }
+            k += 1;
+        }
+        k
+    }
+    let broken = lesson04::Functions { rank: exact_rank, ..LESSON4 };
+    let (_, diabetes) = lesson04::tables(&data()).unwrap();
+    let e = lesson04::examine(&broken, &diabetes).unwrap_err();
+    assert!(e.contains("your `rank` says 11"), "{e}");
+}
+
+#[test]
+fn lesson4_steps_end_at_the_reduced_form_the_readme_shows() {
+    let steps = lesson04::elimination_steps(&lesson04::worked_example());
+    assert_eq!(steps.len(), 7);
+    let last = &steps[6].r;
+    assert_eq!(last.to_rows(), vec![vec![1.0, 2.0, 0.0], vec![0.0, 0.0, 1.0], vec![0.0, 0.0, 0.0]]);
+    assert_eq!(steps[4].free, Some(1));
+}
+
+#[test]
+fn lesson4_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson04::demo(&LESSON4, &data()).unwrap();
+    assert_transcript(4, &out);
+    assert_figures(4, &out);
 }

@@ -82,6 +82,84 @@ macro_rules! course {
                     },
                 },
                 $crate::Exercise { id: "k_nearest", check: || checks::l02::k_nearest($k::l02::k_nearest::k_nearest) },
+                $crate::Exercise {
+                    id: "matrix_vector",
+                    check: || {
+                        checks::l03::matrix_vector(&checks::l03::MatrixVector {
+                            mat_vec_rows: $k::l03::matrix_vector::mat_vec_rows,
+                            mat_vec_columns: $k::l03::matrix_vector::mat_vec_columns,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "matrix_product",
+                    check: || checks::l03::matrix_product($k::l03::matrix_product::mat_mul),
+                },
+                $crate::Exercise { id: "transpose", check: || checks::l03::transpose($k::l03::transpose::transpose) },
+                $crate::Exercise {
+                    id: "maps_2d",
+                    check: || {
+                        checks::l03::maps_2d(&checks::l03::Maps2d {
+                            rotation: $k::l03::maps_2d::rotation,
+                            reflection: $k::l03::maps_2d::reflection,
+                            shear: $k::l03::maps_2d::shear,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "determinant_small",
+                    check: || {
+                        checks::l03::determinant_small(&checks::l03::Determinants {
+                            det2: $k::l03::determinant_small::det2,
+                            det3: $k::l03::determinant_small::det3,
+                        })
+                    },
+                },
+                $crate::Exercise { id: "trace", check: || checks::l03::trace($k::l03::trace::trace) },
+                $crate::Exercise {
+                    id: "composition",
+                    check: || {
+                        checks::l03::composition(&checks::l03::Composition {
+                            apply_in_turn: $k::l03::composition::apply_in_turn,
+                            compose: $k::l03::composition::compose,
+                        })
+                    },
+                },
+                $crate::Exercise { id: "rref", check: || checks::l04::rref($k::l04::rref::rref) },
+                $crate::Exercise {
+                    id: "rank",
+                    check: || {
+                        checks::l04::rank(&checks::l04::Rank {
+                            rank: $k::l04::rank::rank,
+                            nullity: $k::l04::rank::nullity,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "column_space",
+                    check: || checks::l04::column_space($k::l04::column_space::column_space),
+                },
+                $crate::Exercise { id: "row_space", check: || checks::l04::row_space($k::l04::row_space::row_space) },
+                $crate::Exercise {
+                    id: "null_space",
+                    check: || checks::l04::null_space($k::l04::null_space::null_space),
+                },
+                $crate::Exercise {
+                    id: "left_null_space",
+                    check: || checks::l04::left_null_space($k::l04::left_null_space::left_null_space),
+                },
+                $crate::Exercise {
+                    id: "four_subspaces",
+                    check: || {
+                        checks::l04::four_subspaces(&checks::l04::FourSubspaces {
+                            column_space: $k::l04::column_space::column_space,
+                            null_space: $k::l04::null_space::null_space,
+                            row_space: $k::l04::row_space::row_space,
+                            left_null_space: $k::l04::left_null_space::left_null_space,
+                            subspace_dimensions: $k::l04::four_subspaces::subspace_dimensions,
+                        })
+                    },
+                },
             ],
             demos: &[
                 $crate::Demo {
@@ -119,6 +197,35 @@ macro_rules! course {
                             ],
                         };
                         demos::lesson02::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 3,
+                    run: |args| {
+                        let functions = demos::lesson03::Functions {
+                            mat_vec: $k::l03::matrix_vector::mat_vec_rows,
+                            mat_mul: $k::l03::matrix_product::mat_mul,
+                            transpose: $k::l03::transpose::transpose,
+                            det2: $k::l03::determinant_small::det2,
+                            rotation: $k::l03::maps_2d::rotation,
+                            shear: $k::l03::maps_2d::shear,
+                            reflection: $k::l03::maps_2d::reflection,
+                        };
+                        demos::lesson03::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 4,
+                    run: |args| {
+                        let functions = demos::lesson04::Functions {
+                            rref: $k::l04::rref::rref,
+                            rank: $k::l04::rank::rank,
+                            column_space: $k::l04::column_space::column_space,
+                            row_space: $k::l04::row_space::row_space,
+                            null_space: $k::l04::null_space::null_space,
+                            left_null_space: $k::l04::left_null_space::left_null_space,
+                        };
+                        demos::lesson04::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
             ],
