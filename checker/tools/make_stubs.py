@@ -49,18 +49,41 @@ TODO = {
     "null_space": "one vector per free column f: 1 at f, −R[(i, f)] at pivots[i] for each pivot row i, 0 elsewhere.",
     "left_null_space": "build the transpose (entry (i, j) is a[(j, i)]) and call your null_space.",
     "subspace_dimensions": "count the columns (ncols) of your four bases, in the order C(A), N(A), C(Aᵀ), N(Aᵀ).",
+    "forward_substitution": "check the shapes and the diagonal, then for i = 0, 1, …: x_i = (b_i − Σ_{j<i} l_ij·x_j) / l_ii.",
+    "back_substitution": "check the shapes and the diagonal, then for i = n−1 down to 0: x_i = (b_i − Σ_{j>i} u_ij·x_j) / u_ii.",
+    "solve": "check the shapes; on copies of A and b, per column k: swap in the row with the largest |a_ik| (i ≥ k; Singular if it is 0.0), eliminate below; then your back_substitution.",
+    "lu": "u = A, l = I, perm = 0..n; per column k: largest |u_ik| (skip the column if 0.0), swap rows of u, perm and l (columns < k), store the multipliers in l, eliminate, u_ik = 0.0.",
+    "lu_solve": "check b.len(); pb[i] = b[perm[i]]; y from your forward_substitution(L, pb), then x from your back_substitution(U, y).",
+    "lu_solve_many": "check b.nrows(); solve each column of b with your lu_solve and write it into that column of an n×k matrix.",
+    "lu_solve_transpose": "z from your forward_substitution(Uᵀ, b), w from your back_substitution(Lᵀ, z), then x[perm[i]] = w[i].",
+    "det": "your lu; flip the sign for every pair i < j with perm[i] > perm[j], then multiply by every u_kk.",
+    "inverse": "your lu, then your lu_solve_many with the n×n identity.",
+    "norm_1": "add up |a_ij| down each column; return the largest sum (0.0 without columns).",
+    "cond_1_estimate": "your lu; Hager's steps 1–4 from the doc with your lu_solve and lu_solve_transpose; times your norm_1(a).",
+    "gram": "for i ≤ j, g[(i, j)] = g[(j, i)] = column i dotted with column j (your dot).",
+    "at_b": "check b.len() against a.nrows(), then entry j is column j of a dotted with b.",
+    "cholesky": "column by column: pivot d = a_jj − Σ l_jk², refuse d ≤ 0 or not finite, l_jj = √d, l_ij = (a_ij − Σ l_ik·l_jk) / l_jj.",
+    "lstsq_normal": "your at_b, then your cholesky of your gram; forward_substitution with L, back_substitution with transpose(L).",
+    "fit_linear": "put a column of ones in front of x and call your lstsq_normal.",
+    "predict": "check that there are p + 1 coefficients, then coefficients[0] + row · coefficients[1..] for each row.",
+    "r_squared": "refuse bad input (lengths, empty, constant y), then 1 − Σ(y − ŷ)² / Σ(y − ȳ)².",
+    "06:residual": "your mat_vec_rows for Ax, check the length of b, then your sub(b, Ax).",
+    "orthogonality": "check r's length, then the largest |cosine_similarity(column j, r)|, skipping zero vectors.",
+    "ridge": "your at_b, your gram with λ added to its diagonal, your cholesky, then the two triangular solves.",
 }
 
 def stub(source: str, lesson: int) -> str:
     out, i = [], 0
     for m in re.finditer(r"^pub fn (\w+)[^{]*\{\n", source, flags=re.M):
         name = m.group(1)
-        if name not in TODO:
+        # A name that two lessons use takes the key "NN:name" in the later one.
+        key = f"{lesson:02}:{name}" if f"{lesson:02}:{name}" in TODO else name
+        if key not in TODO:
             sys.exit(f"no TODO text for `{name}`: add one to checker/tools/make_stubs.py")
         out.append(source[i:m.end()])
         # Skip to the closing brace at column 0.
         end = source.index("\n}\n", m.end())
-        out.append(f"    // TODO: {TODO[name]}\n    todo!(\"lesson {lesson:02}: {name}\")\n")
+        out.append(f"    // TODO: {TODO[key]}\n    todo!(\"lesson {lesson:02}: {name}\")\n")
         i = end + 1
     out.append(source[i:])
     return "".join(out)

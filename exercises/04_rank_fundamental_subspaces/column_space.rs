@@ -16,7 +16,7 @@ use crate::l04::rref::rref;
 ///   basis vectors: column `k` is column `pivots[k]` of `a`, pivots in
 ///   increasing order. Rank 0 gives `Matrix::zeros(m, 0)`.
 /// - Take the columns of $A$, not of $R$: the pivot columns of $R$ are
-///   $e_1, \dots, e_r$, a basis of a different space unless $r = m$.
+///   $e_0, \dots, e_{r-1}$, a basis of a different space unless $r = m$.
 /// - Example: $A = \begin{pmatrix} 1 & 2 & 3 \\ 2 & 4 & 7 \end{pmatrix}$ has pivots
 ///   `[0, 2]`, so the basis is the columns $(1, 2)$ and $(3, 7)$.
 pub fn column_space(a: &Matrix) -> Matrix {

@@ -22,8 +22,8 @@ use vocab::Matrix;
 ///   column is `0.0`, every entry left of a row's pivot is `0.0`, and the rows
 ///   below the last pivot are all `0.0`.
 /// - Partial pivoting: for column $j$, the pivot is the entry of largest
-///   $|a_{ij}|$ among the rows that have no pivot yet (any one of equal
-///   largest entries will do).
+///   $|r_{ij}|$ in the matrix as reduced so far, among the rows that have no
+///   pivot yet (any one of equal largest entries will do).
 /// - Tolerance: an entry counts as zero when $|x| \le \mathrm{tol}$, with
 ///   $\mathrm{tol} = 1000 \cdot \max(m, n) \cdot \varepsilon \cdot \lVert A \rVert_\infty$,
 ///   where $\varepsilon$ is `f64::EPSILON` and $\lVert A \rVert_\infty$ is the

@@ -1,3 +1,9 @@
 //! Lesson 5: Gaussian elimination and LU.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod condition;
+pub mod determinant;
+pub mod gaussian_elimination;
+pub mod inverse;
+pub mod lu;
+pub mod lu_solve;
+pub mod triangular;

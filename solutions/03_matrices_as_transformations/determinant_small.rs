@@ -2,7 +2,7 @@
 //!
 //! $\det A$ is the factor by which $A$ scales areas (in the plane) or volumes
 //! (in space), with a sign: negative when $A$ flips the orientation, like a
-//! reflection, and zero when $A$ squashes everything onto a line or a plane,
+//! reflection, and zero when $A$ squashes everything into a line or a plane,
 //! which is exactly when $A$ is singular (not invertible). For a 2×2 matrix
 //! it is lesson 1's signed area of the two columns. For a 3×3 matrix, expand
 //! along the first row: each entry times the determinant of the 2×2 minor
@@ -45,7 +45,7 @@ pub fn det2(a: &Matrix) -> Result<f64, LinalgError> {
 ///   is $n \times n$ with $n \ne 3$.
 /// - Example: the diagonal matrix with $2, 3, 4$ on the diagonal has
 ///   determinant 24 (each axis is stretched); rows $(1, 2, 3), (4, 5, 6),
-///   (7, 8, 9)$ give 0, since row 3 is twice row 2 minus row 1.
+///   (7, 8, 9)$ give 0, since row 2 is twice row 1 minus row 0.
 pub fn det3(a: &Matrix) -> Result<f64, LinalgError> {
     if !a.is_square() {
         return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });

@@ -1,3 +1,9 @@
 //! Lesson 6: Least squares and the normal equations.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod cholesky;
+pub mod least_squares;
+pub mod normal_equations;
+pub mod r_squared;
+pub mod regression;
+pub mod residuals;
+pub mod ridge;

@@ -1,4 +1,4 @@
-//! Owns every number quoted in the text of lessons 1 to 3 (the READMEs and the ANSWERS.md files):
+//! Owns every number quoted in the text of lessons 1 to 6 (the READMEs and the ANSWERS.md files):
 //! each test recomputes them with the reference solutions and asserts them at the precision quoted.
 //!
 //! The project's rule is that a number in a lesson is one the code prints or a test asserts. The
@@ -1878,6 +1878,16 @@ fn answer_3_when_one_one_one_one_plus_delta_has_rank_two() {
     }
     assert_eq!(rank(&matrix(1e-13)), 1);
 
+    // "(At the other end, for huge δ, above about 1/(2000 ε) ≈ 2.25 × 10^12, it reports 1 again: there
+    // τ = 2000 ε (2 + δ) exceeds the entries equal to 1 ...)"
+    assert_eq!(sci(1.0 / (2000.0 * EPS), 2), "2.25e12");
+    for (delta, expected) in [(1e6, 2), (2.25e12, 2), (2.26e12, 1), (1e15, 1)] {
+        assert_eq!(rank(&matrix(delta)), expected, "δ = {delta:e}");
+    }
+    let a = matrix(2.26e12);
+    assert!(tau(&a) > 1.0 && tau(&a) < 1.01 && close(tau(&a), 2000.0 * EPS * (2.0 + 2.26e12), 4.0 * EPS));
+    assert_eq!(rref_with_tolerance(&a, tau(&a)).pivots, [1]);
+
     assert_eq!(smallest_with(tau_0), (4.5 * EPS).next_up());
     assert_eq!(sci(4.5 * EPS, 2), "9.99e-16");
 
@@ -1891,4 +1901,1496 @@ fn answer_3_when_one_one_one_one_plus_delta_has_rank_two() {
     assert_eq!(tau(&a), 2000.0 * EPS * row_sum_norm(&a));
     let second = rref_with_tolerance(&a, tau(&a)).candidates[1];
     assert_eq!((second / (EPS * row_sum_norm(&a))).round(), 225.0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson 6, README: exercises/06_least_squares_normal_equations/README.md
+// ---------------------------------------------------------------------------------------------
+
+// Lesson 6 lives in a module of its own, so that its imports and helpers cannot collide with those
+// of the sections around it; it reuses the shared helpers above (`sci`, `fixed`, `close`, `U`,
+// `numeric_csv`, `correlation`).
+mod lesson_6 {
+    use super::*;
+    use solutions::l05::triangular::{back_substitution, forward_substitution};
+    use solutions::l06::cholesky::cholesky;
+    use solutions::l06::least_squares::lstsq_normal;
+    use solutions::l06::normal_equations::{at_b, gram};
+    use solutions::l06::r_squared::r_squared;
+    use solutions::l06::regression::{fit_linear, predict};
+    use solutions::l06::residuals::{orthogonality, residual};
+    use solutions::l06::ridge::ridge;
+
+    /// $\varepsilon = 2^{-52}$, the spacing of the doubles in $[1, 2)$.
+    const EPS: f64 = f64::EPSILON;
+
+    /// The worked example of the lesson (and of its projection figure): $A$ with rows $(1, 0)$,
+    /// $(0, 1)$, $(1, 1)$ and $b = (1, 2, -1)$.
+    fn worked_example() -> (Matrix, Vec<f64>) {
+        (Matrix::from_rows(&[vec![1.0, 0.0], vec![0.0, 1.0], vec![1.0, 1.0]]), vec![1.0, 2.0, -1.0])
+    }
+
+    /// Läuchli's matrix with rows $(1, 1)$, $(\delta, 0)$, $(0, \delta)$.
+    fn lauchli(delta: f64) -> Matrix {
+        Matrix::from_rows(&[vec![1.0, 1.0], vec![delta, 0.0], vec![0.0, delta]])
+    }
+
+    /// The eigenvalues of a symmetric $2 \times 2$ matrix, larger first; the smaller one as
+    /// determinant / larger, which does not cancel.
+    fn eigenvalues_2x2(g: &Matrix) -> (f64, f64) {
+        let (t, d) = (g[(0, 0)] + g[(1, 1)], g[(0, 0)] * g[(1, 1)] - g[(0, 1)] * g[(1, 0)]);
+        let big = (t + (t * t - 4.0 * d).sqrt()) / 2.0;
+        (big, d / big)
+    }
+
+    /// The singular values of `a`, largest first, by one-sided Jacobi (Hestenes): rotate pairs of
+    /// columns until all are orthogonal; their lengths are then the singular values. It works on
+    /// `a` itself, never on $A^\top A$, and is accurate for the condition numbers met here.
+    fn singular_values(a: &Matrix) -> Vec<f64> {
+        let n = a.ncols();
+        let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j)).collect();
+        for _ in 0..100 {
+            let mut rotated = false;
+            for p in 0..n {
+                for q in p + 1..n {
+                    let (alpha, beta, gamma) =
+                        (dot(&cols[p], &cols[p]), dot(&cols[q], &cols[q]), dot(&cols[p], &cols[q]));
+                    if gamma.abs() <= 1e-15 * (alpha * beta).sqrt() {
+                        continue;
+                    }
+                    rotated = true;
+                    let zeta = (beta - alpha) / (2.0 * gamma);
+                    let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
+                    let c = 1.0 / (1.0 + t * t).sqrt();
+                    let s = c * t;
+                    let (left, right) = cols.split_at_mut(q);
+                    for (x, y) in left[p].iter_mut().zip(right[0].iter_mut()) {
+                        (*x, *y) = (c * *x - s * *y, s * *x + c * *y);
+                    }
+                }
+            }
+            if !rotated {
+                break;
+            }
+        }
+        let mut s: Vec<f64> = cols.iter().map(|c| norm_l2(c)).collect();
+        s.sort_by(|x, y| y.total_cmp(x));
+        s
+    }
+
+    /// $\kappa_2 = \sigma_{\max} / \sigma_{\min}$.
+    fn kappa_2(a: &Matrix) -> f64 {
+        let s = singular_values(a);
+        s[0] / s[s.len() - 1]
+    }
+
+    /// `a` with every column divided by its 2-norm.
+    fn unit_columns(a: &Matrix) -> Matrix {
+        let norms: Vec<f64> = (0..a.ncols()).map(|j| norm_l2(&a.column(j))).collect();
+        Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)] / norms[j])
+    }
+
+    /// The demo's measure of agreement: $-\log_{10}$ of the relative difference, 16 when equal.
+    fn digits(x: f64, exact: f64) -> f64 {
+        if x == exact { 16.0 } else { (-((x - exact).abs() / exact.abs()).log10()).clamp(0.0, 16.0) }
+    }
+
+    /// Longley: the 16 × 7 design matrix [1 | six predictors], the response TOTEMP, and NIST's
+    /// seven certified coefficients (intercept first).
+    fn longley_problem() -> (Matrix, Vec<f64>, Vec<f64>) {
+        let (header, rows) = numeric_csv(include_str!("../../data/longley.csv"));
+        assert_eq!(header, ["TOTEMP", "GNPDEFL", "GNP", "UNEMP", "ARMED", "POP", "YEAR"]);
+        let design = Matrix::from_fn(rows.len(), 7, |i, j| if j == 0 { 1.0 } else { rows[i][j] });
+        let y = rows.iter().map(|r| r[0]).collect();
+        let certified = include_str!("../../data/longley_certified.csv")
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.split(',').nth(1).unwrap().trim().parse().unwrap())
+            .collect::<Vec<f64>>();
+        assert_eq!(certified.len(), 7);
+        (design, y, certified)
+    }
+
+    /// The diabetes data as the demo splits them: every fifth patient (rows 4, 9, 14, …) held out.
+    /// Returns the ten features and the target of the training part, then of the held-out part.
+    fn diabetes_split() -> (Matrix, Vec<f64>, Matrix, Vec<f64>) {
+        let (header, rows) = numeric_csv(include_str!("../../data/diabetes.csv"));
+        assert_eq!(header[10], "y");
+        let (train, test): (Vec<usize>, Vec<usize>) = (0..rows.len()).partition(|i| i % 5 != 4);
+        let features = |idx: &[usize]| Matrix::from_fn(idx.len(), 10, |i, j| rows[idx[i]][j]);
+        let target = |idx: &[usize]| idx.iter().map(|&i| rows[i][10]).collect::<Vec<f64>>();
+        (features(&train), target(&train), features(&test), target(&test))
+    }
+
+    /// The demo's ridge set-up: the training features standardised with their own means and
+    /// (m − 1) standard deviations, and the training target centred.
+    fn standardised_training() -> (Matrix, Vec<f64>) {
+        let (x, y, _, _) = diabetes_split();
+        let (m, n) = x.shape();
+        let mean: Vec<f64> = (0..n).map(|j| (0..m).map(|i| x[(i, j)]).sum::<f64>() / m as f64).collect();
+        let sd: Vec<f64> = (0..n)
+            .map(|j| ((0..m).map(|i| (x[(i, j)] - mean[j]).powi(2)).sum::<f64>() / (m - 1) as f64).sqrt())
+            .collect();
+        let z = Matrix::from_fn(m, n, |i, j| (x[(i, j)] - mean[j]) / sd[j]);
+        let y_mean = y.iter().sum::<f64>() / m as f64;
+        (z, y.iter().map(|v| v - y_mean).collect())
+    }
+
+    /// The distance in units in the last place between two doubles of the same sign.
+    fn ulps(x: f64, y: f64) -> u64 {
+        x.to_bits().abs_diff(y.to_bits())
+    }
+
+    // Intro: "fit a model with 11 coefficients to 354 patients". "More equations than unknowns" ...
+    // The projection matrix: "it has m² entries, 125,316 for the 354 patients of the demo".
+    #[test]
+    fn the_demo_fits_eleven_coefficients_to_354_patients() {
+        let (x, y, x_test, y_test) = diabetes_split();
+        assert_eq!(x.nrows() + x_test.nrows(), 442);
+        assert_eq!((x.nrows(), y.len(), y_test.len()), (354, 354, 88));
+        assert_eq!(x.ncols() + 1, 11, "ten features and an intercept");
+        assert_eq!(354 * 354, 125_316);
+    }
+
+    // The worked example: "A^T A = [[2, 1], [1, 2]], A^T b = (0, 1), x̂ = (-1/3, 2/3)". "The projection
+    // is A x̂ = (-1/3, 2/3, 1/3) and the residual is r̂ = (4/3, 4/3, -4/3). It is orthogonal to both
+    // columns ... along the normal of the plane, (1, 1, -1). ... ‖b‖² = 6 = 2/3 + 16/3". "Your
+    // lstsq_normal returns x̂ to within a few units in the last place, (-0.33333333333333337,
+    // 0.6666666666666669), and your orthogonality of its residual is about 5.6 × 10^-17."
+    // The figure's alt text: a₀ = (1, 0, 1), a₁ = (0, 1, 1), b = (1, 2, -1), A x̂, r.
+    #[test]
+    fn the_worked_example_is_a_projection() {
+        let (a, b) = worked_example();
+        assert_eq!((a.column(0), a.column(1)), (vec![1.0, 0.0, 1.0], vec![0.0, 1.0, 1.0]));
+        assert_eq!(gram(&a), Matrix::from_rows(&[vec![2.0, 1.0], vec![1.0, 2.0]]));
+        assert_eq!(at_b(&a, &b).unwrap(), [0.0, 1.0]);
+        let x = lstsq_normal(&a, &b).unwrap();
+        assert_eq!(x, [-0.33333333333333337, 0.6666666666666669]);
+        assert!(ulps(x[0], -1.0 / 3.0) <= 3 && ulps(x[1], 2.0 / 3.0) <= 3, "{x:?}");
+
+        let p = mat_vec_rows(&a, &x).unwrap();
+        let r = residual(&a, &x, &b).unwrap();
+        for (got, want) in p.iter().zip([-1.0 / 3.0, 2.0 / 3.0, 1.0 / 3.0]) {
+            assert!(close(*got, want, 1e-15), "{p:?}");
+        }
+        for (got, want) in r.iter().zip([4.0 / 3.0, 4.0 / 3.0, -4.0 / 3.0]) {
+            assert!(close(*got, want, 1e-15), "{r:?}");
+        }
+        assert!(dot(&a.column(0), &r).abs() < 1e-15 && dot(&a.column(1), &r).abs() < 1e-15);
+        let normal = [1.0, 1.0, -1.0];
+        assert_eq!((dot(&normal, &a.column(0)), dot(&normal, &a.column(1))), (0.0, 0.0));
+        assert!(
+            close(dot(&b, &b), 6.0, 0.0)
+                && close(dot(&p, &p), 2.0 / 3.0, 1e-15)
+                && close(dot(&r, &r), 16.0 / 3.0, 1e-15)
+        );
+        assert_eq!(sci(orthogonality(&a, &r).unwrap(), 1), "5.6e-17");
+    }
+
+    // "For the worked example, G = [[2, 1], [1, 2]] gives ℓ00 = √2, ℓ10 = 1/√2 and ℓ11 = √(2 - 1/2) =
+    // √(3/2); your cholesky returns (1.4142135623730951, 0.7071067811865475, 1.224744871391589)."
+    // "Only the lower triangle of S is read; whatever lies above the diagonal is ignored, and the
+    // result has exact zeros there." How your code is checked: "the rows (1, 2), (2, 1) have the pivot
+    // 1 - 4 = -3 in column 1".
+    #[test]
+    fn cholesky_of_the_worked_example() {
+        let g = gram(&worked_example().0);
+        let l = cholesky(&g).unwrap();
+        // As the lesson prints them (the first is exactly `SQRT_2`).
+        assert_eq!(
+            format!("{:?}", [l[(0, 0)], l[(1, 0)], l[(1, 1)]]),
+            "[1.4142135623730951, 0.7071067811865475, 1.224744871391589]"
+        );
+        assert_eq!(l[(0, 1)], 0.0);
+        assert!(
+            close(l[(0, 0)], 2f64.sqrt(), 4.0 * U)
+                && close(l[(1, 0)], 0.5f64.sqrt(), 4.0 * U)
+                && close(l[(1, 1)], 1.5f64.sqrt(), 4.0 * U)
+        );
+
+        let mut garbage_above = g.clone();
+        garbage_above[(0, 1)] = 1e300;
+        assert_eq!(cholesky(&garbage_above).unwrap(), l);
+
+        let indefinite = Matrix::from_rows(&[vec![1.0, 2.0], vec![2.0, 1.0]]);
+        assert_eq!(indefinite[(1, 1)] - indefinite[(1, 0)] * indefinite[(1, 0)], -3.0);
+        assert_eq!(cholesky(&indefinite), Err(LinalgError::NotPositiveDefinite { column: 1 }));
+    }
+
+    // The algorithm: "For the worked example, z = (0, √(2/3)) and then x̂ = (-1/3, 2/3)."
+    #[test]
+    fn lstsq_normal_step_by_step_on_the_worked_example() {
+        let (a, b) = worked_example();
+        let l = cholesky(&gram(&a)).unwrap();
+        let z = forward_substitution(&l, &at_b(&a, &b).unwrap()).unwrap();
+        assert_eq!(z[0], 0.0);
+        assert!(close(z[1], (2.0f64 / 3.0).sqrt(), 1e-15), "{z:?}");
+        let x = back_substitution(&transpose(&l), &z).unwrap();
+        assert_eq!(x, lstsq_normal(&a, &b).unwrap());
+    }
+
+    // "In the worked example, A stretches (1, 1)/√2 by √3 and (1, -1)/√2 by 1, the extremes, so
+    // κ2(A) = √3 ≈ 1.732." "In the example, A^T A maps (1, 1) to 3 (1, 1) and (1, -1) to itself:
+    // κ2(A^T A) = 3."
+    #[test]
+    fn the_condition_numbers_of_the_worked_example() {
+        let (a, _) = worked_example();
+        let h = 0.5f64.sqrt();
+        assert!(close(norm_l2(&mat_vec_rows(&a, &[h, h]).unwrap()), 3f64.sqrt(), 1e-15));
+        assert!(close(norm_l2(&mat_vec_rows(&a, &[h, -h]).unwrap()), 1.0, 1e-15));
+        let g = gram(&a);
+        assert_eq!(mat_vec_rows(&g, &[1.0, 1.0]).unwrap(), [3.0, 3.0]);
+        assert_eq!(mat_vec_rows(&g, &[1.0, -1.0]).unwrap(), [1.0, -1.0]);
+        assert_eq!(eigenvalues_2x2(&g), (3.0, 1.0));
+        assert_eq!(fixed(kappa_2(&a), 3), "1.732");
+        assert!(close(kappa_2(&a), 3f64.sqrt(), 1e-14));
+    }
+
+    // Läuchli, δ = 10^-6: "κ2(A) ≈ 1.4 × 10^6 and κ2(A^T A) ≈ 2.0 × 10^12. ... δ² is about 4503.6 ε,
+    // and the stored 1 + δ² is 1 + 4504 ε. ... your lstsq_normal returns (0.99991..., -0.99991...), a
+    // relative error of about 9 × 10^-5. The rule of thumb predicts 16 - log10 κ2(A^T A) ≈ 16 - 12.3 =
+    // 3.7 digits. ... ℓ11 should be ... δ √(2 + δ²) / √(1 + δ²) ≈ 1.41421 × 10^-6, and your cholesky of
+    // the stored A^T A gives 1.41428 × 10^-6. A method that works with A itself keeps about
+    // 16 - log10 κ2(A) ≈ 10 digits here."
+    #[test]
+    fn lauchli_loses_twelve_digits_to_the_normal_equations() {
+        let delta = 1e-6;
+        let a = lauchli(delta);
+        let b = [0.0, delta, -delta];
+        assert_eq!(mat_vec_rows(&a, &[1.0, -1.0]).unwrap(), b, "b = A (1, -1): residual 0");
+        // A stretches (1, 1)/√2 by √(2 + δ²) and (1, -1)/√2 by δ.
+        let h = 0.5f64.sqrt();
+        assert!(close(norm_l2(&mat_vec_rows(&a, &[h, h]).unwrap()), (2.0 + delta * delta).sqrt(), 1e-15));
+        assert!(close(norm_l2(&mat_vec_rows(&a, &[h, -h]).unwrap()), delta, 1e-15));
+        let kappa_a = (2.0 + delta * delta).sqrt() / delta;
+        assert!(close(kappa_2(&a), kappa_a, 1e-9));
+        assert_eq!(sci(kappa_a, 1), "1.4e6");
+        assert_eq!(sci(kappa_a * kappa_a, 1), "2.0e12");
+
+        assert_eq!(fixed(delta * delta / EPS, 1), "4503.6");
+        let g = gram(&a);
+        assert_eq!(g[(0, 0)], 1.0 + 4504.0 * EPS);
+        assert_eq!(g[(1, 1)], g[(0, 0)]);
+
+        let x = lstsq_normal(&a, &b).unwrap();
+        assert_eq!((fixed(x[0], 5).as_str(), fixed(x[1], 5).as_str()), ("0.99991", "-0.99991"));
+        let error = (x[0] - 1.0).abs().max((x[1] + 1.0).abs());
+        assert_eq!(sci(error, 0), "9e-5");
+        assert_eq!(fixed((kappa_a * kappa_a).log10(), 1), "12.3");
+        assert_eq!(fixed(16.0 - (kappa_a * kappa_a).log10(), 1), "3.7");
+
+        let distance = delta * (2.0 + delta * delta).sqrt() / (1.0 + delta * delta).sqrt();
+        assert_eq!(sci(distance, 5), "1.41421e-6");
+        assert_eq!(sci(cholesky(&g).unwrap()[(1, 1)], 5), "1.41428e-6");
+        assert_eq!((16.0 - kappa_a.log10()).round(), 10.0);
+    }
+
+    // Läuchli, δ = 10^-8: "δ² = 10^-16 is less than half the spacing ε, so 1 + δ² rounds to exactly 1,
+    // the computed A^T A is the singular matrix [[1, 1], [1, 1]], and your cholesky stops with
+    // NotPositiveDefinite { column: 1 }: ℓ00 = 1, ℓ10 = 1, and the pivot 1 - 1 = 0. Yet ... κ2(A) ≈
+    // 1.4 × 10^8, far from the 1/u ≈ 9.0 × 10^15 ... Once κ2(A) passes about 1/√u ≈ 9.5 × 10^7, the
+    // normal equations can fail outright, on a problem whose conditioning still leaves about eight
+    // digits to a backward-stable method."
+    #[test]
+    fn lauchli_with_a_smaller_delta_breaks_cholesky() {
+        let delta = 1e-8;
+        assert!(delta * delta < EPS / 2.0);
+        assert_eq!(1.0 + delta * delta, 1.0);
+        let a = lauchli(delta);
+        assert_eq!(gram(&a), Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, 1.0]]));
+        assert_eq!(cholesky(&gram(&a)), Err(LinalgError::NotPositiveDefinite { column: 1 }));
+        assert_eq!(lstsq_normal(&a, &[0.0, delta, -delta]), Err(LinalgError::NotPositiveDefinite { column: 1 }));
+        let kappa_a = (2.0 + delta * delta).sqrt() / delta;
+        assert!(close(kappa_2(&a), kappa_a, 1e-7));
+        assert_eq!(sci(kappa_a, 1), "1.4e8");
+        assert_eq!(sci(1.0 / U, 1), "9.0e15");
+        assert_eq!(sci(1.0 / U.sqrt(), 1), "9.5e7");
+        assert_eq!((16.0 - kappa_a.log10()).round(), 8.0);
+    }
+
+    // "When every s_j is a power of two these multiplications are exact, so your lstsq_normal returns
+    // the same digits, bit for bit, for A and for AD". "Longley's design matrix, an intercept column of
+    // ones beside columns in the hundreds of thousands (GNP, POP) ... with unit columns κ2 ≈ 4.3 × 10^4.
+    // The squared version, about 1.9 × 10^9, predicts 16 - 9.3 ≈ 7 correct digits, and that is what your
+    // lstsq_normal delivers." Apply it: "the unit-column estimate of the conditioning section, which
+    // predicts about 7".
+    #[test]
+    fn longley_by_the_normal_equations_is_limited_by_its_scaled_condition_number() {
+        let (a, y, certified) = longley_problem();
+        let x = lstsq_normal(&a, &y).unwrap();
+        let scale: Vec<f64> = (0..7).map(|j| 2f64.powi(-(norm_l2(&a.column(j)).log2().round() as i32))).collect();
+        let scaled = Matrix::from_fn(16, 7, |i, j| a[(i, j)] * scale[j]);
+        let xs = lstsq_normal(&scaled, &y).unwrap();
+        for j in 0..7 {
+            assert_eq!(xs[j] * scale[j], x[j], "coefficient {j}");
+        }
+
+        assert!(a.column(0).iter().all(|&v| v == 1.0));
+        for j in [2, 5] {
+            assert!(a.column(j).iter().all(|&v| (1e5..1e6).contains(&v)), "GNP and POP: hundreds of thousands");
+        }
+        let kappa_unit = kappa_2(&unit_columns(&a));
+        assert_eq!(sci(kappa_unit, 1), "4.3e4");
+        assert_eq!(sci(kappa_unit * kappa_unit, 1), "1.9e9");
+        assert_eq!(fixed((kappa_unit * kappa_unit).log10(), 1), "9.3");
+        assert_eq!((16.0 - (kappa_unit * kappa_unit).log10()).round(), 7.0);
+        for j in 0..7 {
+            let d = digits(x[j], certified[j]);
+            assert!((7.0..9.0).contains(&d), "coefficient {j}: {d:.1} digits");
+        }
+        assert!(kappa_2(&a) > 1e3 * kappa_unit, "the unscaled κ2 is huge");
+    }
+
+    // Linear regression: "For the points (0, 1), (1, 2), (2, 4): x̄ = 1, ȳ = 7/3, β1 = 3/2 and β0 = 5/6.
+    // The fitted values are (5/6, 7/3, 23/6), with mean 7/3, and the residuals (1/6, -1/3, 1/6) add up to
+    // 0." R²: "For the three points above, SS_res = 1/6, SS_tot = 14/3 and R² = 1 - 1/28 ≈ 0.9643",
+    // "(it also equals the squared correlation of y with ŷ)".
+    #[test]
+    fn a_line_through_three_points() {
+        let x = Matrix::from_rows(&[vec![0.0], vec![1.0], vec![2.0]]);
+        let y = [1.0, 2.0, 4.0];
+        let c = fit_linear(&x, &y).unwrap();
+        assert!(close(c[0], 5.0 / 6.0, 1e-15) && close(c[1], 1.5, 1e-15), "{c:?}");
+        let fitted = predict(&c, &x).unwrap();
+        for (got, want) in fitted.iter().zip([5.0 / 6.0, 7.0 / 3.0, 23.0 / 6.0]) {
+            assert!(close(*got, want, 1e-15), "{fitted:?}");
+        }
+        assert!(close(fitted.iter().sum::<f64>() / 3.0, 7.0 / 3.0, 1e-15));
+        let design = Matrix::from_rows(&[vec![1.0, 0.0], vec![1.0, 1.0], vec![1.0, 2.0]]);
+        let r = residual(&design, &c, &y).unwrap();
+        for (got, want) in r.iter().zip([1.0 / 6.0, -1.0 / 3.0, 1.0 / 6.0]) {
+            assert!((got - want).abs() < 1e-15, "{r:?}");
+        }
+        assert!(r.iter().sum::<f64>().abs() < 1e-15);
+
+        let ss_res: f64 = r.iter().map(|v| v * v).sum();
+        assert!(close(ss_res, 1.0 / 6.0, 1e-14));
+        let r2 = r_squared(&y, &fitted).unwrap();
+        assert!(close(r2, 27.0 / 28.0, 1e-15));
+        assert_eq!(fixed(r2, 4), "0.9643");
+        assert!(close(correlation(&y, &fitted).powi(2), r2, 1e-14));
+        let y_mean = 7.0 / 3.0;
+        assert!(close(y.iter().map(|v| (v - y_mean) * (v - y_mean)).sum::<f64>(), 14.0 / 3.0, 1e-15));
+    }
+
+    // The figure: "the least-squares line y ≈ -117.8 + 10.23 · bmi" for "all 442 patients"; "each extra
+    // unit of body-mass index goes with about 10 more units of disease progression". "a target measured
+    // around 150 is fitted badly by any slope" (the mean of y).
+    #[test]
+    fn the_diabetes_bmi_line() {
+        let (header, rows) = numeric_csv(include_str!("../../data/diabetes.csv"));
+        assert_eq!((header[2].as_str(), rows.len()), ("bmi", 442));
+        let bmi = Matrix::from_fn(442, 1, |i, _| rows[i][2]);
+        let y: Vec<f64> = rows.iter().map(|r| r[10]).collect();
+        let c = fit_linear(&bmi, &y).unwrap();
+        assert_eq!((fixed(c[0], 1).as_str(), fixed(c[1], 2).as_str()), ("-117.8", "10.23"));
+        assert_eq!(c[1].round(), 10.0);
+        assert!((y.iter().sum::<f64>() / 442.0 - 150.0).abs() < 5.0);
+    }
+
+    // Orthogonality: "Give it a large residual, b = (-δ, 1 + δ, 1 - δ), which is A (1, -1) plus the
+    // normal vector (-δ, 1, 1) of C(A): the solution is still (1, -1) to about ten digits (the rounding
+    // of b moves it by about 10^-10), your lstsq_normal again returns only four correct digits, and yet
+    // the orthogonality of its residual is about 1.4 × 10^-16. With the zero-residual b of the previous
+    // section ... its orthogonality is about 1.6 × 10^-6, close to σ_min = δ".
+    #[test]
+    fn orthogonality_certifies_the_equations_not_the_digits() {
+        let delta = 1e-6;
+        let a = lauchli(delta);
+        let normal = [-delta, 1.0, 1.0];
+        assert_eq!((dot(&normal, &a.column(0)), dot(&normal, &a.column(1))), (0.0, 0.0));
+
+        let b = [-delta, 1.0 + delta, 1.0 - delta];
+        // The rounding of b: fl(1 + δ) = 1 + δ + e1 and fl(1 - δ) = 1 - δ + e2, both differences exact
+        // (Sterbenz). It moves the solution by (A^T A)^-1 A^T (0, e1, e2) ≈ (e1 - e2)/(2δ) (1, -1).
+        let (e1, e2) = ((b[1] - 1.0) - delta, (b[2] - 1.0) + delta);
+        let moved = ((e1 - e2) / (2.0 * delta)).abs();
+        assert!((1e-11..5e-10).contains(&moved), "{moved:e}");
+
+        let x = lstsq_normal(&a, &b).unwrap();
+        let error = (x[0] - 1.0).abs().max((x[1] + 1.0).abs());
+        assert!((1e-5..1e-4).contains(&error), "four correct digits: {x:?}");
+        let r = residual(&a, &x, &b).unwrap();
+        assert_eq!(sci(orthogonality(&a, &r).unwrap(), 1), "1.4e-16");
+
+        let b0 = [0.0, delta, -delta];
+        let x0 = lstsq_normal(&a, &b0).unwrap();
+        let o = orthogonality(&a, &residual(&a, &x0, &b0).unwrap()).unwrap();
+        assert_eq!(sci(o, 1), "1.6e-6");
+        assert!(o > delta && o < 2.0 * delta);
+    }
+
+    // r_squared: "the mean of (0.1, 0.1, 0.1) rounds to 0.10000000000000002, which leaves a tiny positive
+    // SS_tot and a hugely negative R^2".
+    #[test]
+    fn a_constant_target_is_refused_not_divided_by_a_rounding_error() {
+        let y = [0.1, 0.1, 0.1];
+        let mean = y.iter().sum::<f64>() / 3.0;
+        assert_eq!(mean, 0.10000000000000002);
+        let ss_tot: f64 = y.iter().map(|v| (v - mean) * (v - mean)).sum();
+        assert!(ss_tot > 0.0 && ss_tot < 1e-30);
+        assert_eq!(r_squared(&y, &[0.2, 0.0, 0.1]), Err(LinalgError::ZeroVector));
+    }
+
+    // Ridge, the worked example: "λ = 1 gives A^T A + I = [[3, 1], [1, 3]] and x_1 = (-1/8, 3/8), against
+    // x̂ = (-1/3, 2/3): the length drops from √5/3 ≈ 0.745 to √10/8 ≈ 0.395, and κ2 from 3 to 4/2 = 2."
+    #[test]
+    fn ridge_on_the_worked_example() {
+        let (a, b) = worked_example();
+        let mut shifted = gram(&a);
+        shifted[(0, 0)] += 1.0;
+        shifted[(1, 1)] += 1.0;
+        assert_eq!(shifted, Matrix::from_rows(&[vec![3.0, 1.0], vec![1.0, 3.0]]));
+        let x1 = ridge(&a, &b, 1.0).unwrap();
+        assert!(close(x1[0], -0.125, 1e-15) && close(x1[1], 0.375, 1e-15), "{x1:?}");
+        let x0 = lstsq_normal(&a, &b).unwrap();
+        assert_eq!(ridge(&a, &b, 0.0).unwrap(), x0);
+        assert_eq!(fixed(norm_l2(&x0), 3), "0.745");
+        assert_eq!(fixed(norm_l2(&x1), 3), "0.395");
+        assert!(close(norm_l2(&x0), 5f64.sqrt() / 3.0, 1e-15) && close(norm_l2(&x1), 10f64.sqrt() / 8.0, 1e-15));
+        assert_eq!(eigenvalues_2x2(&shifted), (4.0, 2.0));
+    }
+
+    // The ridge figure and the paragraph under it: "At the left they are the least-squares coefficients,
+    // the largest s5, s1 (negative) and bmi; the correlated pair s1 and s2 changes sign along the way; by
+    // the right edge all ten have shrunk to nearly 0." "s1 and s2 ... have a correlation of about 0.9 in
+    // these data, and the least-squares fit gives them large coefficients of opposite signs. By λ = 10, s1
+    // has lost more than half of its size and s2 has changed sign, while bmi, bp and s5 keep more than 70
+    // per cent of theirs; at the right edge, λ = 10^5, all ten are below 0.2 in size." And the shrinkage
+    // proof: "‖x_λ‖2 never grows as λ grows".
+    #[test]
+    fn the_diabetes_ridge_path() {
+        let (z, yc) = standardised_training();
+        let (bmi, bp, s1, s2, s5) = (2, 3, 4, 5, 8);
+        let path: Vec<(f64, Vec<f64>)> =
+            (0..=70).map(|k| 10f64.powf(-2.0 + k as f64 / 10.0)).map(|l| (l, ridge(&z, &yc, l).unwrap())).collect();
+        let left = &path[0].1;
+        let mut order: Vec<usize> = (0..10).collect();
+        order.sort_by(|&i, &j| left[j].abs().total_cmp(&left[i].abs()));
+        assert_eq!(order[..3], [s5, s1, bmi]);
+        assert!(left[s1] < 0.0 && left[s2] > 0.0);
+        for j in [s1, s2] {
+            assert!(path.iter().any(|(_, b)| b[j].signum() != left[j].signum()), "feature {j} changes sign");
+        }
+        let right = &path[70].1;
+        assert!(close(path[70].0, 1e5, 1e-12));
+        assert!(right.iter().all(|b| b.abs() < 0.2), "{right:?}");
+        for pair in path.windows(2) {
+            assert!(norm_l2(&pair[1].1) <= norm_l2(&pair[0].1));
+        }
+
+        let plain = lstsq_normal(&z, &yc).unwrap();
+        let ten = ridge(&z, &yc, 10.0).unwrap();
+        assert!(plain[s1] < 0.0 && plain[s2] > 0.0);
+        assert!(ten[s1].abs() < 0.5 * plain[s1].abs());
+        assert!(ten[s2] < 0.0);
+        for j in [bmi, bp, s5] {
+            assert!(ten[j].abs() > 0.7 * plain[j].abs() && ten[j].signum() == plain[j].signum(), "feature {j}");
+        }
+
+        let (header, rows) = numeric_csv(include_str!("../../data/diabetes.csv"));
+        assert_eq!((header[4].as_str(), header[5].as_str(), header[8].as_str()), ("s1", "s2", "s5"));
+        let column = |j: usize| rows.iter().map(|r| r[j]).collect::<Vec<f64>>();
+        assert_eq!(fixed(correlation(&column(s1), &column(s2)), 1), "0.9");
+    }
+
+    // Apply it: "The design matrix with unit columns has κ2 ≈ 2.1 × 10^2, so expect agreement to about
+    // 16 - 2 log10(2.1 × 10^2) ≈ 11 digits". "every fifth patient (rows 4, 9, 14, … counting from 0) is
+    // held out".
+    #[test]
+    fn the_diabetes_design_with_unit_columns() {
+        let (x, _, _, _) = diabetes_split();
+        let design = Matrix::from_fn(x.nrows(), 11, |i, j| if j == 0 { 1.0 } else { x[(i, j - 1)] });
+        let kappa = kappa_2(&unit_columns(&design));
+        assert_eq!(sci(kappa, 1), "2.1e2");
+        assert_eq!((16.0 - 2.0 * kappa.log10()).round(), 11.0);
+        let held_out: Vec<usize> = (0..442).filter(|i| i % 5 == 4).collect();
+        assert_eq!(held_out[..3], [4, 9, 14]);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Lesson 6, answers: solutions/06_least_squares_normal_equations/ANSWERS.md
+    // ---------------------------------------------------------------------------------------------
+
+    // Answer 1: "the slope is (-1 + 0 + 2)/2 = 1/2, so the line is y = 2 + 0.5 (x - 1001), with intercept
+    // 2 - 0.5 · 1001 = -498.5". "A^T A = [[3, 3003], [3003, 3006005]], with trace 3006008 and determinant
+    // 6 ... about 3006008 and 6/3006008 ≈ 2.0 × 10^-6: κ2(A^T A) ≈ 1.5 × 10^12 and κ2(A) ≈ 1.2 × 10^6.
+    // ... Centred, A_c^T A_c = diag(3, 2): κ2 = 1.5 for the Gram matrix and κ2(A_c) = √1.5 ≈ 1.22."
+    // "Uncentred: intercept -498.50000011607665 and slope 0.5000000001159607, both with a relative error
+    // of about 2.3 × 10^-10, some 9.6 correct digits. Centred: (2.0000000000000004, 0.49999999999999994)
+    // ... the intercept converted back, 2.0000000000000004 - 1001 · 0.49999999999999994 =
+    // -498.49999999999994". "ℓ10 = 3003/√3 ≈ 1733.78 ... u · 3006005/2 ≈ 1.7 × 10^-10. Your cholesky
+    // computes d1 = 1.9999999995343387, off by 2.3 × 10^-10 relative ... The rule of thumb
+    // 16 - log10 κ2(A^T A) ≈ 3.8 digits".
+    #[test]
+    fn answer_1_centring_three_points() {
+        let x = Matrix::from_rows(&[vec![1000.0], vec![1001.0], vec![1002.0]]);
+        let centred = Matrix::from_rows(&[vec![-1.0], vec![0.0], vec![1.0]]);
+        let y = [1.0, 3.0, 2.0];
+        let design = |x: &Matrix| Matrix::from_fn(3, 2, |i, j| if j == 0 { 1.0 } else { x[(i, 0)] });
+
+        let g = gram(&design(&x));
+        assert_eq!(g, Matrix::from_rows(&[vec![3.0, 3003.0], vec![3003.0, 3006005.0]]));
+        assert_eq!((g[(0, 0)] + g[(1, 1)], g[(0, 0)] * g[(1, 1)] - g[(0, 1)] * g[(1, 0)]), (3006008.0, 6.0));
+        let (big, small) = eigenvalues_2x2(&g);
+        assert_eq!(big.round(), 3006008.0);
+        assert_eq!(sci(small, 1), "2.0e-6");
+        assert_eq!(sci(big / small, 1), "1.5e12");
+        assert_eq!(sci((big / small).sqrt(), 1), "1.2e6");
+        assert!(close(kappa_2(&design(&x)), (big / small).sqrt(), 1e-6));
+        assert_eq!(fixed(16.0 - (big / small).log10(), 1), "3.8");
+        assert_eq!(gram(&design(&centred)), Matrix::from_rows(&[vec![3.0, 0.0], vec![0.0, 2.0]]));
+        assert_eq!(fixed(kappa_2(&design(&centred)), 2), "1.22");
+        assert!(close(kappa_2(&design(&centred)), 1.5f64.sqrt(), 1e-15));
+
+        let c = fit_linear(&x, &y).unwrap();
+        assert_eq!(c, [-498.50000011607665, 0.5000000001159607]);
+        assert_eq!(sci((c[0] + 498.5).abs() / 498.5, 1), "2.3e-10");
+        assert_eq!(sci((c[1] - 0.5).abs() / 0.5, 1), "2.3e-10");
+        assert_eq!(fixed(digits(c[1], 0.5), 1), "9.6");
+        let cc = fit_linear(&centred, &y).unwrap();
+        assert_eq!(cc, [2.0000000000000004, 0.49999999999999994]);
+        assert_eq!(cc[0] - 1001.0 * cc[1], -498.49999999999994);
+
+        let l = cholesky(&g).unwrap();
+        assert_eq!(fixed(l[(1, 0)], 2), "1733.78");
+        let d1 = g[(1, 1)] - l[(1, 0)] * l[(1, 0)];
+        assert_eq!(d1, 1.9999999995343387);
+        assert_eq!(l[(1, 1)], d1.sqrt());
+        assert_eq!(sci((2.0 - d1) / 2.0, 1), "2.3e-10");
+        assert_eq!(sci(U * 3006005.0 / 2.0, 1), "1.7e-10");
+    }
+
+    // Answer 1, Longley: "Centring its six predictors ... gives, through your fit_linear, between 11.8 and
+    // 14.0 digits of each certified coefficient, against 7.2 to 8.4 for the same function on the raw
+    // data: four to six digits gained". "YEAR runs from 1947 to 1962, within half a per cent of its mean".
+    #[test]
+    fn answer_1_centring_longley() {
+        let (a, y, certified) = longley_problem();
+        let x = Matrix::from_fn(16, 6, |i, j| a[(i, j + 1)]);
+        let raw = fit_linear(&x, &y).unwrap();
+        let means: Vec<f64> = (0..6).map(|j| x.column(j).iter().sum::<f64>() / 16.0).collect();
+        let centred = fit_linear(&Matrix::from_fn(16, 6, |i, j| x[(i, j)] - means[j]), &y).unwrap();
+        let mut converted = vec![centred[0] - (0..6).map(|j| centred[j + 1] * means[j]).sum::<f64>()];
+        converted.extend(&centred[1..]);
+
+        let raw_digits: Vec<f64> = (0..7).map(|j| digits(raw[j], certified[j])).collect();
+        let centred_digits: Vec<f64> = (0..7).map(|j| digits(converted[j], certified[j])).collect();
+        let range =
+            |d: &[f64]| (d.iter().copied().fold(f64::INFINITY, f64::min), d.iter().copied().fold(0.0, f64::max));
+        let (lo, hi) = range(&raw_digits);
+        assert_eq!((fixed(lo, 1).as_str(), fixed(hi, 1).as_str()), ("7.2", "8.4"));
+        let (lo, hi) = range(&centred_digits);
+        assert_eq!((fixed(lo, 1).as_str(), fixed(hi, 1).as_str()), ("11.8", "14.0"));
+        for j in 0..7 {
+            let gain = centred_digits[j] - raw_digits[j];
+            assert!((4.0..=6.0).contains(&gain), "coefficient {j}: {gain:.1} digits gained");
+        }
+
+        let year = x.column(5);
+        assert_eq!((year[0], year[15]), (1947.0, 1962.0));
+        assert!(year.iter().all(|v| (v - means[5]).abs() / means[5] < 0.005));
+    }
+
+    // Answer 2: "β = Σ x_i y_i / Σ x_i² = 22/14 = 11/7 ... fitted values (11/7, 22/7, 33/7) and residuals
+    // (24/7, 6/7, -12/7): SS_res = 108/7 ≈ 15.43, ȳ = 4, SS_tot = 2, R² = 1 - 54/7 = -47/7 ≈ -6.71. Your
+    // lstsq_normal on the single column x, predict with the coefficients [0, β] and r_squared give
+    // -6.714285714285715."
+    #[test]
+    fn answer_2_a_line_through_the_origin_with_negative_r_squared() {
+        let x = Matrix::from_rows(&[vec![1.0], vec![2.0], vec![3.0]]);
+        let y = [5.0, 4.0, 3.0];
+        let beta = lstsq_normal(&x, &y).unwrap();
+        assert!(close(beta[0], 11.0 / 7.0, 1e-15));
+        let fitted = predict(&[0.0, beta[0]], &x).unwrap();
+        let r = residual(&x, &beta, &y).unwrap();
+        for (got, want) in r.iter().zip([24.0 / 7.0, 6.0 / 7.0, -12.0 / 7.0]) {
+            assert!(close(*got, want, 1e-14), "{r:?}");
+        }
+        let ss_res: f64 = r.iter().map(|v| v * v).sum();
+        assert!(close(ss_res, 108.0 / 7.0, 1e-14));
+        assert_eq!(fixed(ss_res, 2), "15.43");
+        let r2 = r_squared(&y, &fitted).unwrap();
+        assert_eq!(r2, -6.714285714285715);
+        assert!(close(r2, -47.0 / 7.0, 1e-14));
+        assert_eq!(fixed(r2, 2), "-6.71");
+    }
+
+    // Answer 3: "A^T y = (12, 2, 4, 6)"; "the pivot comes out as about 7.8 × 10^-16 ... ℓ33 ≈ 2.8 × 10^-8,
+    // and your lstsq_normal returns x̂ ≈ (1.43, -0.43, 0.57, 4.57). It is a least-squares solution:
+    // predict gives 1, 2 and 6 for the three levels". "multiply y by 1.1 and the intercept becomes 1.46,
+    // not 1.1 · 1.43; put the intercept column last and your lstsq_normal returns the intercept 1 and the
+    // level coefficients 0, 1, 5 (up to rounding)". "x_λ → (2.25, -1.25, -0.25, 3.75)"; "The intercept of
+    // 2.25 is not the average of the three level means (that is 3) but a quarter of their sum (... the
+    // level coefficients add up to the intercept)"; the table of
+    // distances; "Down to λ = 10^-6 the distance falls in proportion to λ"; "(here 10^-8 on the grid
+    // above)"; "1 + 10^-17 is 1, and ridge with λ = 10^-17 returns bit for bit what lstsq_normal returned".
+    #[test]
+    fn answer_3_the_dummy_variable_design() {
+        let levels = [0, 1, 2, 0, 1];
+        let a = Matrix::from_fn(5, 4, |i, j| if j == 0 || j - 1 == levels[i] { 1.0 } else { 0.0 });
+        let y = [0.0, 1.0, 6.0, 2.0, 3.0];
+        let g = gram(&a);
+        assert_eq!(
+            g,
+            Matrix::from_rows(&[
+                vec![5.0, 2.0, 2.0, 1.0],
+                vec![2.0, 2.0, 0.0, 0.0],
+                vec![2.0, 0.0, 2.0, 0.0],
+                vec![1.0, 0.0, 0.0, 1.0]
+            ])
+        );
+        assert_eq!(at_b(&a, &y).unwrap(), [12.0, 2.0, 4.0, 6.0]);
+        let v = [-1.0, 1.0, 1.0, 1.0];
+        assert_eq!(mat_vec_rows(&g, &v).unwrap(), [0.0; 4]);
+
+        let l = cholesky(&g).unwrap();
+        let pivot = g[(3, 3)] - dot(&l.row(3)[..3], &l.row(3)[..3]);
+        assert_eq!(l[(3, 3)], pivot.sqrt());
+        assert_eq!(sci(pivot, 1), "7.8e-16");
+        assert_eq!(sci(l[(3, 3)], 1), "2.8e-8");
+        let x = lstsq_normal(&a, &y).unwrap();
+        assert_eq!(fixed_all(&x, 2), ["1.43", "-0.43", "0.57", "4.57"]);
+        let per_level = predict(&x, &Matrix::from_fn(3, 3, |i, j| if i == j { 1.0 } else { 0.0 })).unwrap();
+        for (got, want) in per_level.iter().zip([1.0, 2.0, 6.0]) {
+            assert!((got - want).abs() < 1e-13, "{per_level:?}");
+        }
+        let scaled_y: Vec<f64> = y.iter().map(|v| v * 1.1).collect();
+        let xs = lstsq_normal(&a, &scaled_y).unwrap();
+        assert_eq!(fixed(xs[0], 2), "1.46");
+        assert_ne!(fixed(1.1 * x[0], 2), "1.46");
+        let intercept_last = Matrix::from_fn(5, 4, |i, j| if j == 3 || j == levels[i] { 1.0 } else { 0.0 });
+        let xl = lstsq_normal(&intercept_last, &y).unwrap();
+        for (got, want) in xl.iter().zip([0.0, 1.0, 5.0, 1.0]) {
+            assert!((got - want).abs() < 1e-13, "{xl:?}");
+        }
+
+        let limit = [2.25, -1.25, -0.25, 3.75];
+        assert_eq!(limit[0], (1.0 + 2.0 + 6.0) / 4.0);
+        assert_eq!((1.0 + 2.0 + 6.0) / 3.0, 3.0, "the average of the level means is not the intercept");
+        assert_eq!(limit[1] + limit[2] + limit[3], limit[0], "the level coefficients add up to the intercept");
+        assert_eq!(dot(&limit, &v), 0.0);
+        let table = ["3.0e-2", "3.0e-4", "3.0e-6", "8.9e-8", "4.2e-6", "3.5e-4"];
+        let mut distances = Vec::new();
+        for (k, want) in [2, 4, 6, 8, 10, 12].into_iter().zip(table) {
+            let lambda = 10f64.powi(-k);
+            let xr = ridge(&a, &y, lambda).unwrap();
+            let distance = xr.iter().zip(limit).map(|(p, q)| (p - q).abs()).fold(0.0, f64::max);
+            assert_eq!(sci(distance, 1), want, "λ = {lambda:e}");
+            if k <= 6 {
+                assert!((distance / lambda - 3.0).abs() < 0.1, "in proportion to λ: {distance:e}");
+                assert!(dot(&xr, &v).abs() < 1e-9);
+            }
+            distances.push(distance);
+        }
+        let best = distances.iter().copied().fold(f64::INFINITY, f64::min);
+        assert_eq!(best, distances[3], "the smallest distance is at λ = 1e-8");
+
+        assert_eq!((1.0 + 1e-17, 5.0 + 1e-17), (1.0, 5.0));
+        assert_eq!(ridge(&a, &y, 1e-17).unwrap(), x);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson 5, README: exercises/05_gaussian_elimination_lu/README.md
+// ---------------------------------------------------------------------------------------------
+
+// Lesson 5 lives in a module of its own, like lesson 6, so that its imports and helpers cannot
+// collide with those of the sections around it; it reuses the shared helpers above (`sci`, `fixed`,
+// `close`, `U`, `mat_vec_rows`).
+mod lesson_5 {
+    use super::*;
+    use solutions::l05::condition::{cond_1_estimate, norm_1};
+    use solutions::l05::determinant::det;
+    use solutions::l05::gaussian_elimination::solve;
+    use solutions::l05::inverse::inverse;
+    use solutions::l05::lu::lu;
+    use solutions::l05::lu_solve::{lu_solve, lu_solve_transpose};
+    use solutions::l05::triangular::forward_substitution;
+
+    /// The tiny pivot of the lesson, $\delta = 10^{-15}$ as stored.
+    const DELTA: f64 = 1e-15;
+
+    /// The worked example: rows (2, 1, 2), (1, 3, 2), (4, 7, 1).
+    fn worked_example() -> Matrix {
+        Matrix::from_rows(&[vec![2.0, 1.0, 2.0], vec![1.0, 3.0, 2.0], vec![4.0, 7.0, 1.0]])
+    }
+
+    /// Elimination without row swaps, then back substitution: the demo's `naive_solve`, which also
+    /// returns the factors it made (the multipliers in L, the eliminated matrix in U).
+    fn naive_solve(a: &Matrix, b: &[f64]) -> (Vec<f64>, Matrix, Matrix) {
+        let n = a.nrows();
+        let (mut u, mut y, mut l) = (a.clone(), b.to_vec(), Matrix::identity(n));
+        for k in 0..n {
+            for i in k + 1..n {
+                let factor = u[(i, k)] / u[(k, k)];
+                l[(i, k)] = factor;
+                for j in k..n {
+                    u[(i, j)] -= factor * u[(k, j)];
+                }
+                y[i] -= factor * y[k];
+            }
+        }
+        let mut x = vec![0.0; n];
+        for i in (0..n).rev() {
+            let s: f64 = (i + 1..n).map(|j| u[(i, j)] * x[j]).sum();
+            x[i] = (y[i] - s) / u[(i, i)];
+        }
+        (x, l, u)
+    }
+
+    /// The largest |entry|.
+    fn max_abs(v: &[f64]) -> f64 {
+        v.iter().fold(0.0, |m, x| m.max(x.abs()))
+    }
+
+    /// The growth factor as the lesson defines it, max_{i,j,k} |a^(k)_ij| / max |a_ij|: the largest
+    /// entry met at any step of elimination, with (`pivoting`) or without partial pivoting, in the
+    /// reference `lu`'s arithmetic. (The largest entry of U alone can be smaller: an entry may grow
+    /// at one step and shrink at a later one. Without pivoting, a zero pivot is skipped like a zero
+    /// column; the matrices measured here have none.)
+    fn growth(a: &Matrix, pivoting: bool) -> f64 {
+        let n = a.nrows();
+        let mut u = a.clone();
+        let mut largest = max_abs(u.as_slice());
+        for k in 0..n {
+            let mut p = k;
+            if pivoting {
+                for i in k + 1..n {
+                    if u[(i, k)].abs() > u[(p, k)].abs() {
+                        p = i;
+                    }
+                }
+            }
+            if u[(p, k)] == 0.0 {
+                continue;
+            }
+            u.swap_rows(k, p);
+            for i in k + 1..n {
+                let m = u[(i, k)] / u[(k, k)];
+                for j in k + 1..n {
+                    let v = u[(k, j)];
+                    u[(i, j)] -= m * v;
+                    largest = largest.max(u[(i, j)].abs());
+                }
+                u[(i, k)] = 0.0;
+            }
+        }
+        largest / max_abs(a.as_slice())
+    }
+
+    /// Wilkinson's matrix: 1 on the diagonal and in the last column, −1 below the diagonal.
+    fn wilkinson(n: usize) -> Matrix {
+        Matrix::from_fn(n, n, |i, j| {
+            if j == n - 1 || i == j {
+                1.0
+            } else if j < i {
+                -1.0
+            } else {
+                0.0
+            }
+        })
+    }
+
+    /// A xorshift generator of numbers uniform in [−1, 1): the "random" of the lesson's experiments.
+    struct Xorshift(u64);
+
+    impl Xorshift {
+        fn next(&mut self) -> f64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+        }
+    }
+
+    /// The Hilbert matrix, $h_{ij} = 1/(i + j + 1)$, as stored in `f64`.
+    fn hilbert(n: usize) -> Matrix {
+        Matrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
+    }
+
+    fn binomial(n: i128, k: i128) -> i128 {
+        (0..k).fold(1, |c, i| c * (n - i) / (i + 1))
+    }
+
+    /// The exact inverse of the exact Hilbert matrix, an integer matrix: with 1-based i and j,
+    /// (−1)^(i+j) (i + j − 1) C(n+i−1, n−j) C(n+j−1, n−i) C(i+j−2, i−1)².
+    fn hilbert_inverse(n: usize) -> Vec<Vec<i128>> {
+        let n = n as i128;
+        (1..=n)
+            .map(|i| {
+                (1..=n)
+                    .map(|j| {
+                        let sign = if (i + j) % 2 == 0 { 1 } else { -1 };
+                        let c = binomial(i + j - 2, i - 1);
+                        sign * (i + j - 1) * binomial(n + i - 1, n - j) * binomial(n + j - 1, n - i) * c * c
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// κ₁ of the exact Hilbert matrix: ‖H‖₁ = 1 + 1/2 + … + 1/n (column 0), times ‖H⁻¹‖₁, the largest
+    /// column sum of the exact integer inverse.
+    fn hilbert_kappa_1(n: usize) -> f64 {
+        let inv = hilbert_inverse(n);
+        let inv_norm = (0..n).map(|j| (0..n).map(|i| inv[i][j].abs()).sum::<i128>()).max().unwrap();
+        let h_norm: f64 = (0..n).map(|i| 1.0 / (i + 1) as f64).sum();
+        h_norm * inv_norm as f64
+    }
+
+    /// `H x = H·1` solved with the reference `solve`: the error ‖x − 1‖∞.
+    fn hilbert_error(n: usize) -> f64 {
+        let h = hilbert(n);
+        let b = mat_vec_rows(&h, &vec![1.0; n]).unwrap();
+        let x = solve(&h, &b).unwrap();
+        x.iter().fold(0.0, |m, v| m.max((v - 1.0).abs()))
+    }
+
+    /// Correct significant digits of `x` as an approximation of `exact`, as the demo counts them.
+    fn digits(x: f64, exact: f64) -> f64 {
+        if x == exact {
+            return 16.0;
+        }
+        (-((x - exact).abs() / exact.abs()).log10()).clamp(0.0, 16.0)
+    }
+
+    /// The Longley normal equations as the demo forms them: G = AᵀA and Aᵀy with A = [1 | predictors]
+    /// (16 × 7), summed in the textbook order; and NIST's certified coefficients.
+    fn longley_normal_equations() -> (Matrix, Vec<f64>, Vec<f64>) {
+        let (header, rows) = numeric_csv(include_str!("../../data/longley.csv"));
+        assert_eq!(header, ["TOTEMP", "GNPDEFL", "GNP", "UNEMP", "ARMED", "POP", "YEAR"]);
+        let m = rows.len();
+        let a = Matrix::from_fn(m, 7, |i, j| if j == 0 { 1.0 } else { rows[i][j] });
+        let y: Vec<f64> = rows.iter().map(|r| r[0]).collect();
+        let g = Matrix::from_fn(7, 7, |i, j| (0..m).map(|k| a[(k, i)] * a[(k, j)]).sum());
+        let rhs = (0..7).map(|i| (0..m).map(|k| a[(k, i)] * y[k]).sum()).collect();
+        let certified = include_str!("../../data/longley_certified.csv")
+            .lines()
+            .skip(1)
+            .map(|line| line.split(',').nth(1).unwrap().parse().unwrap())
+            .collect();
+        (g, rhs, certified)
+    }
+
+    /// The reference's Longley coefficients: `lu` of AᵀA, then `lu_solve`.
+    fn longley_fit(g: &Matrix, rhs: &[f64]) -> Vec<f64> {
+        lu_solve(&lu(g).unwrap(), rhs).unwrap()
+    }
+
+    /// The reference `lu`, operation for operation, counting its flops (divisions, multiplications,
+    /// subtractions) and its comparisons in the pivot search.
+    fn lu_counting(a: &Matrix) -> (usize, usize) {
+        let n = a.nrows();
+        let mut u = a.clone();
+        let (mut flops, mut comparisons) = (0, 0);
+        for k in 0..n {
+            let mut p = k;
+            for i in k + 1..n {
+                comparisons += 1;
+                if u[(i, k)].abs() > u[(p, k)].abs() {
+                    p = i;
+                }
+            }
+            if u[(p, k)] == 0.0 {
+                continue;
+            }
+            u.swap_rows(k, p);
+            for i in k + 1..n {
+                let m = u[(i, k)] / u[(k, k)];
+                flops += 1;
+                for j in k + 1..n {
+                    let v = u[(k, j)];
+                    u[(i, j)] -= m * v;
+                    flops += 2;
+                }
+                u[(i, k)] = 0.0;
+            }
+        }
+        (flops, comparisons)
+    }
+
+    // "u = 2^-53 ≈ 1.1 × 10^-16". Triangular systems: "a triangular solve costs sum_{i=0}^{n-1} (2i + 1)
+    // = n^2 flops: about as cheap as reading the n^2/2 entries of the triangle."
+    #[test]
+    fn triangular_solves_cost_n_squared() {
+        assert_eq!(sci(U, 1), "1.1e-16");
+        for n in 0..50_usize {
+            assert_eq!((0..n).map(|i| 2 * i + 1).sum::<usize>(), n * n);
+        }
+    }
+
+    // Elementary matrices: "L = M_0^-1 M_1^-1 ... M_{n-2}^-1 = I + sum_k m_k e_k^T", "M_k^-1 = I + m_k e_k^T",
+    // and "for n = 3 its entry (2, 0) is -m_20 + m_21 m_10", on the multipliers of the worked example.
+    #[test]
+    fn elimination_is_a_product_of_elementary_matrices() {
+        let f = lu(&worked_example()).unwrap();
+        let l = &f.l;
+        let (m10, m20, m21) = (l[(1, 0)], l[(2, 0)], l[(2, 1)]);
+        let m0 = Matrix::from_rows(&[vec![1.0, 0.0, 0.0], vec![-m10, 1.0, 0.0], vec![-m20, 0.0, 1.0]]);
+        let m1 = Matrix::from_rows(&[vec![1.0, 0.0, 0.0], vec![0.0, 1.0, 0.0], vec![0.0, -m21, 1.0]]);
+        let m0_inv = Matrix::from_rows(&[vec![1.0, 0.0, 0.0], vec![m10, 1.0, 0.0], vec![m20, 0.0, 1.0]]);
+        let m1_inv = Matrix::from_rows(&[vec![1.0, 0.0, 0.0], vec![0.0, 1.0, 0.0], vec![0.0, m21, 1.0]]);
+        assert_eq!(mat_mul(&m0, &m0_inv), Ok(Matrix::identity(3)));
+        assert_eq!(mat_mul(&m1, &m1_inv), Ok(Matrix::identity(3)));
+        assert_eq!(mat_mul(&m0_inv, &m1_inv).as_ref(), Ok(l));
+        let l_inv = mat_mul(&m1, &m0).unwrap();
+        assert_eq!(l_inv[(2, 0)], -m20 + m21 * m10);
+        assert_eq!(inverse(l).unwrap(), l_inv);
+        // M_1 M_0 P A = U.
+        let pa = Matrix::from_fn(3, 3, |i, j| worked_example()[(f.perm[i], j)]);
+        assert_eq!(mat_mul(&l_inv, &pa), Ok(f.u.clone()));
+    }
+
+    // "the rows (0, 1) and (1, 1) make a matrix of determinant -1, yet step 0 divides by a_00 = 0."
+    #[test]
+    fn a_zero_pivot_stops_elimination_without_swaps() {
+        let a = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 1.0]]);
+        assert_eq!(det(&a), Ok(-1.0));
+        let (x, _, _) = naive_solve(&a, &[1.0, 1.0]);
+        assert!(x.iter().any(|v| !v.is_finite()), "{x:?}");
+        assert_eq!(solve(&a, &[1.0, 1.0]), Ok(vec![0.0, 1.0]));
+    }
+
+    // The tiny pivot: "the multiplier is l_10 = 1/δ ≈ 10^15", "L = [[1, 0], [10^15, 1]], U = [[10^-15, 1],
+    // [0, 1 - 10^15]]: the factors hold numbers of size 10^15 although no entry of A exceeds 1. In
+    // floating point, back substitution finds x_1 = 0.999999999999999, the double nearest to the exact
+    // x_1: its rounding error, about 8.0 × 10^-19, is far below the spacing of the doubles near 1. ...
+    // 1 - x_1 ≈ 10^-15 carries the whole rounding error of x_1, which is now a relative error of
+    // 8.0 × 10^-4 ... x_0 = 0.9992007221626408, wrong in the fourth digit. The residual of the second
+    // equation is 8.0 × 10^-4 too". "Swapping the rows first makes the pivot 1 and the multiplier δ: the
+    // factors are L = [[1, 0], [δ, 1]] and U = [[1, 1], [0, 1 - δ]], no number in them exceeds 1, and
+    // solve returns x_0 = 1.0000000000000009, one unit in the last place from the exact 1/(1 - δ)."
+    // Growth: "Here ρ_2 ≈ 10^15 without the swap and ρ_2 = 1 with it ... an error of relative size u in
+    // an entry of size 10^15 is an absolute error of about 0.1".
+    #[test]
+    fn the_tiny_pivot_without_and_with_a_swap() {
+        let a = Matrix::from_rows(&[vec![DELTA, 1.0], vec![1.0, 1.0]]);
+        let b = [1.0, 2.0];
+        let (x, l, u) = naive_solve(&a, &b);
+        assert_eq!(sci(l[(1, 0)], 0), "1e15");
+        assert_eq!(sci(u[(1, 1)], 0), "-1e15");
+        assert_eq!(x, [0.9992007221626408, 0.999999999999999]);
+
+        // The exact x_1 = 1 - t with t = δ/(1 - δ); t is computed here to a relative 2u, about 2e-31.
+        let t = DELTA / (1.0 - DELTA);
+        assert_eq!(x[1], 1.0 - t, "the double nearest to the exact x_1");
+        let one_minus_x1 = 1.0 - x[1];
+        assert_eq!(one_minus_x1 + x[1], 1.0, "1 - x_1 is computed exactly");
+        let rounding = t - one_minus_x1; // x_1 minus the exact x_1
+        assert_eq!(sci(rounding, 1), "8.0e-19");
+        assert!(rounding.abs() < 0.01 * EPS / 2.0, "the doubles just below 1 are ε/2 apart");
+        assert_eq!(sci(rounding / t, 1), "8.0e-4");
+        let exact_x0 = 1.0 / (1.0 - DELTA);
+        assert_eq!(sci((x[0] - exact_x0).abs(), 1), "8.0e-4");
+        assert_eq!(digits(x[0], exact_x0).floor(), 3.0, "wrong in the fourth digit");
+        let residual = [b[0] - (DELTA * x[0] + x[1]), b[1] - (x[0] + x[1])];
+        assert_eq!(sci(residual[1], 1), "8.0e-4");
+
+        let f = lu(&a).unwrap();
+        assert_eq!(f.perm, [1, 0]);
+        assert_eq!(f.l[(1, 0)], DELTA);
+        assert_eq!(f.u, Matrix::from_rows(&[vec![1.0, 1.0], vec![0.0, 1.0 - DELTA]]));
+        assert!(max_abs(f.l.as_slice()) <= 1.0 && max_abs(f.u.as_slice()) <= 1.0);
+        let x = solve(&a, &b).unwrap();
+        assert_eq!(x[0], 1.0000000000000009);
+        assert_eq!(x[0], 1.0 + 4.0 * EPS);
+        // The exact 1/(1 - δ) = 1 + δ + δ²/(1 - δ) lies above the midpoint 1 + 4.5ε (δ - 4.5ε is exact,
+        // by Sterbenz's lemma, and positive), so the double nearest to it is 1 + 5ε: one unit away.
+        let above_midpoint = DELTA - 4.5 * EPS;
+        assert!(above_midpoint > 0.0, "{above_midpoint:e}");
+        assert_eq!(exact_x0, 1.0 + 5.0 * EPS);
+        assert_eq!(x[0].next_up(), exact_x0);
+
+        assert_eq!(sci(growth(&a, false), 0), "1e15");
+        assert_eq!(growth(&a, true), 1.0);
+        assert_eq!(fixed(1e15 * U, 1), "0.1");
+    }
+
+    // "every multiplier has |m_ik| ≤ 1 ... After n - 1 steps, ρ_n ≤ 2^(n-1). The bound is attained by
+    // Wilkinson's matrix W_n ... The candidates of each column tie at ±1; keeping the first, elimination
+    // makes no swap, and each step doubles the last column, so that u_{n-1,n-1} = 2^(n-1). For n = 60 that
+    // is 2^59 ≈ 5.8 × 10^17. Yet W_60 is well-conditioned (its κ1, defined below, is exactly 60), and
+    // solving W_60 x = b by elimination with partial pivoting, for a b made from a random x, returns an
+    // answer with a relative error of 0.3: not one correct digit."
+    #[test]
+    fn wilkinsons_matrix_attains_the_growth_bound() {
+        let n = 60;
+        let w = wilkinson(n);
+        let f = lu(&w).unwrap();
+        assert_eq!(f.perm, (0..n).collect::<Vec<_>>(), "no swap");
+        assert_eq!(f.u[(n - 1, n - 1)], 2f64.powi(59));
+        assert_eq!(growth(&w, true), 2f64.powi(59));
+        assert_eq!(sci(2f64.powi(59), 1), "5.8e17");
+        assert!(max_abs(f.l.as_slice()) <= 1.0);
+
+        // W⁻¹ exactly: its entries are ±2^-k. Row i < n - 1: 1/2 on the diagonal, -2^-(j-i+1) right of
+        // it (j < n - 1), -2^-(n-1-i) in the last column; the last row: 2^-(j+1), and 2^-(n-1) in the
+        // last column. Checked in integers: W · (2^59 W⁻¹) = 2^59 I.
+        let last = n - 1;
+        let exponent = |i: usize, j: usize| -> Option<(i128, usize)> {
+            if i == last {
+                Some((1, if j == last { last } else { j + 1 }))
+            } else if j == last {
+                Some((-1, last - i))
+            } else if j == i {
+                Some((1, 1))
+            } else if j > i {
+                Some((-1, j - i + 1))
+            } else {
+                None
+            }
+        };
+        let scaled = |i: usize, j: usize| exponent(i, j).map_or(0, |(sign, k)| sign << (59 - k));
+        for i in 0..n {
+            for j in 0..n {
+                let entry: i128 = (0..n).map(|k| w[(i, k)] as i128 * scaled(k, j)).sum();
+                assert_eq!(entry, if i == j { 1 << 59 } else { 0 }, "({i}, {j})");
+            }
+        }
+        let w_inv =
+            Matrix::from_fn(n, n, |i, j| exponent(i, j).map_or(0.0, |(sign, k)| sign as f64 * 2f64.powi(-(k as i32))));
+        assert_eq!(norm_1(&w), 60.0);
+        assert_eq!(norm_1(&w_inv), 1.0);
+        assert_eq!(cond_1_estimate(&w).unwrap().round(), 60.0);
+
+        let mut rng = Xorshift(12345);
+        let x: Vec<f64> = (0..n).map(|_| rng.next()).collect();
+        let b = mat_vec_rows(&w, &x).unwrap();
+        let got = solve(&w, &b).unwrap();
+        let error = max_abs(&sub(&got, &x)) / max_abs(&x);
+        assert_eq!(fixed(error, 1), "0.3");
+    }
+
+    // "Over 100 matrices of size 100 × 100 with entries drawn uniformly from [-1, 1], the largest growth
+    // factor was 19.2, against the bound 2^99 ≈ 6.3 × 10^29". (The largest entry of U alone gives 16.6.)
+    #[test]
+    fn random_matrices_have_small_growth() {
+        let mut rng = Xorshift(2024);
+        let n = 100;
+        let largest = (0..100)
+            .map(|_| {
+                let a = Matrix::from_fn(n, n, |_, _| rng.next());
+                growth(&a, true)
+            })
+            .fold(0.0, f64::max);
+        assert_eq!(fixed(largest, 1), "19.2");
+        assert_eq!(sci(2f64.powi(99), 1), "6.3e29");
+    }
+
+    // The worked example: the table, steps 0 to 4 (the working matrix with the multipliers stored where
+    // they made zeros, and perm); "perm = (2, 0, 1), L = [[1, 0, 0], [1/2, 1, 0], [1/4, -1/2, 1]],
+    // U = [[4, 7, 1], [0, -2.5, 1.5], [0, 0, 2.5]]", "row 1 of LU is 1/2 (4, 7, 1) + (0, -2.5, 1.5) =
+    // (2, 1, 2), row 0 of A", "without that move, LU would not be PA", "No entry grew (ρ_3 = 1), and
+    // det A = +1 · 4 · (-2.5) · 2.5 = -25", "(2, 0, 1) has two such pairs: sign +1", "Pb = (21, 10, 13);
+    // ... y = (21, -0.5, 7.5); ... x = (1, 2, 3)". "Every number here is exact in binary".
+    #[test]
+    fn the_worked_example_step_by_step() {
+        let a = worked_example();
+        // Replay the steps in compact storage, as the table and the figure show them.
+        let mut work = a.clone();
+        let mut perm = vec![0, 1, 2];
+        let mut states = vec![(work.clone(), perm.clone())];
+        for k in 0..2 {
+            let p = (k..3).fold(k, |best, i| if work[(i, k)].abs() > work[(best, k)].abs() { i } else { best });
+            let runner_up = (k..3).filter(|&i| i != p).map(|i| work[(i, k)].abs()).fold(0.0, f64::max);
+            assert!(work[(p, k)].abs() > runner_up, "no tie: every tie rule picks the same pivot");
+            assert_ne!(p, k, "a swap at every step");
+            work.swap_rows(k, p);
+            perm.swap(k, p);
+            states.push((work.clone(), perm.clone()));
+            for i in k + 1..3 {
+                let m = work[(i, k)] / work[(k, k)];
+                for j in k + 1..3 {
+                    work[(i, j)] -= m * work[(k, j)];
+                }
+                work[(i, k)] = m;
+            }
+            states.push((work.clone(), perm.clone()));
+        }
+        let table = [
+            ([[2.0, 1.0, 2.0], [1.0, 3.0, 2.0], [4.0, 7.0, 1.0]], [0, 1, 2]),
+            ([[4.0, 7.0, 1.0], [1.0, 3.0, 2.0], [2.0, 1.0, 2.0]], [2, 1, 0]),
+            ([[4.0, 7.0, 1.0], [0.25, 1.25, 1.75], [0.5, -2.5, 1.5]], [2, 1, 0]),
+            ([[4.0, 7.0, 1.0], [0.5, -2.5, 1.5], [0.25, 1.25, 1.75]], [2, 0, 1]),
+            ([[4.0, 7.0, 1.0], [0.5, -2.5, 1.5], [0.25, -0.5, 2.5]], [2, 0, 1]),
+        ];
+        assert_eq!(states.len(), table.len());
+        for ((w, p), (rows, want)) in states.iter().zip(&table) {
+            assert_eq!(w, &Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>()));
+            assert_eq!(p, want);
+        }
+        // Exact in binary: every entry of every state is a multiple of 1/4 below 2^10.
+        assert!(states.iter().all(|(w, _)| w.as_slice().iter().all(|x| (4.0 * x).fract() == 0.0)));
+
+        let f = lu(&a).unwrap();
+        assert_eq!(f.perm, [2, 0, 1]);
+        assert_eq!(f.l, Matrix::from_rows(&[vec![1.0, 0.0, 0.0], vec![0.5, 1.0, 0.0], vec![0.25, -0.5, 1.0]]));
+        assert_eq!(f.u, Matrix::from_rows(&[vec![4.0, 7.0, 1.0], vec![0.0, -2.5, 1.5], vec![0.0, 0.0, 2.5]]));
+        let pa = Matrix::from_fn(3, 3, |i, j| a[(f.perm[i], j)]);
+        let product = mat_mul(&f.l, &f.u).unwrap();
+        assert_eq!(product, pa);
+        assert_eq!(product.row(1), [2.0, 1.0, 2.0]);
+        assert_eq!(product.row(1), a.row(0));
+        // The multipliers left where step 2 made them (1/4 in row 1, 1/2 in row 2): LU ≠ PA.
+        let unmoved = Matrix::from_rows(&[vec![1.0, 0.0, 0.0], vec![0.25, 1.0, 0.0], vec![0.5, -0.5, 1.0]]);
+        assert_ne!(mat_mul(&unmoved, &f.u).unwrap(), pa);
+
+        assert_eq!(growth(&a, true), 1.0);
+        assert_eq!(det(&a), Ok(-25.0));
+        assert_eq!(det3(&a), Ok(-25.0));
+        let out_of_order =
+            (0..3).flat_map(|i| (i + 1..3).map(move |j| (i, j))).filter(|&(i, j)| f.perm[i] > f.perm[j]).count();
+        assert_eq!(out_of_order, 2);
+
+        let b = [10.0, 13.0, 21.0];
+        assert_eq!(mat_vec_rows(&a, &[1.0, 2.0, 3.0]), Ok(b.to_vec()));
+        let pb: Vec<f64> = f.perm.iter().map(|&r| b[r]).collect();
+        assert_eq!(pb, [21.0, 10.0, 13.0]);
+        assert_eq!(forward_substitution(&f.l, &pb), Ok(vec![21.0, -0.5, 7.5]));
+        assert_eq!(lu_solve(&f, &b), Ok(vec![1.0, 2.0, 3.0]));
+        assert_eq!(solve(&a, &b), Ok(vec![1.0, 2.0, 3.0]));
+    }
+
+    // Cost: "sum_{j=0}^{n-1} j (2j + 1) = 2n^3/3 - n^2/2 - n/6 ≈ 2/3 n^3 flops, about 6.7 × 10^8 for
+    // n = 1000 (the pivot searches add only n^2/2 comparisons). If a multiplication and the subtraction
+    // after it count as one operation ... that is n^3/3 operations. Elimination costs a third of a matrix
+    // product (2n^3, lesson 3), two thirds of Gauss–Jordan elimination (n^3, lesson 4)".
+    #[test]
+    fn elimination_costs_two_thirds_n_cubed() {
+        for n in 1..=30_usize {
+            let a = Matrix::from_fn(n, n, |i, j| {
+                ((7 * i + 3 * j * j + 1) % 11) as f64 - 5.0 + if i == j { 0.5 } else { 0.0 }
+            });
+            let (flops, comparisons) = lu_counting(&a);
+            let sum: usize = (0..n).map(|j| j * (2 * j + 1)).sum();
+            assert_eq!(flops, sum, "n = {n}");
+            // 2n³/3 − n²/2 − n/6 = (4n³ − 3n² − n)/6, an integer.
+            assert_eq!(6 * sum, 4 * n * n * n - 3 * n * n - n);
+            assert_eq!(comparisons, n * (n - 1) / 2);
+        }
+        let n = 1000_f64;
+        let exact = (4.0 * n * n * n - 3.0 * n * n - n) / 6.0;
+        assert_eq!(sci(exact, 1), "6.7e8");
+        assert!(close(exact / (2.0 / 3.0 * n.powi(3)), 1.0, 1e-3));
+        assert_eq!((2.0 / 3.0) / 2.0, 1.0 / 3.0);
+    }
+
+    // "The sign of a permutation is (-1)^s ... or equivalently -1 for every row swap actually made."
+    // "0.1 I of size 400 × 400 is as easy to solve with as I, but its determinant 10^-400 underflows to 0
+    // ... log|det A| = sum_k log|u_kk| ..., here 400 ln 0.1 ≈ -921.03".
+    #[test]
+    fn determinants_from_the_pivots_and_their_logarithms() {
+        let n = 400;
+        let a = Matrix::from_fn(n, n, |i, j| if i == j { 0.1 } else { 0.0 });
+        assert_eq!(det(&a), Ok(0.0));
+        assert_eq!(0.1_f64.powi(400), 0.0, "10^-400 is below the smallest subnormal");
+        assert!(close(cond_1_estimate(&a).unwrap(), 1.0, 1e-13), "κ1 = 1, as for I");
+        let f = lu(&a).unwrap();
+        let log_det: f64 = (0..n).map(|k| f.u[(k, k)].abs().ln()).sum();
+        assert_eq!(fixed(log_det, 2), "-921.03");
+        assert_eq!(fixed(400.0 * 0.1_f64.ln(), 2), "-921.03");
+
+        // The two ways to the sign agree on every permutation of four rows.
+        let a = Matrix::from_rows(&[
+            vec![1.0, 2.0, 0.0, 4.0],
+            vec![3.0, 1.0, 5.0, 0.0],
+            vec![0.0, 6.0, 1.0, 2.0],
+            vec![7.0, 0.0, 2.0, 1.0],
+        ]);
+        let f = lu(&a).unwrap();
+        let inversions =
+            (0..4).flat_map(|i| (i + 1..4).map(move |j| (i, j))).filter(|&(i, j)| f.perm[i] > f.perm[j]).count();
+        let mut p: Vec<usize> = (0..4).collect();
+        let mut swaps = 0;
+        for k in 0..4 {
+            let at = p.iter().position(|&r| r == f.perm[k]).unwrap();
+            if at != k {
+                p.swap(k, at);
+                swaps += 1;
+            }
+        }
+        assert_eq!(p, f.perm);
+        assert_eq!(inversions % 2, swaps % 2);
+    }
+
+    // "−log10 u = 15.95". The Hilbert matrices: "κ1(H_n) grows roughly thirtyfold with each added row
+    // and column: κ1(H_8) ≈ 3.4 × 10^10, so the rule of thumb leaves about 5.5 digits, and the reference
+    // solve of H_8 x = H_8 1 ... returns x with an error ‖x̂ - 1‖∞ = 4.2 × 10^-7, 6.4 correct digits. At n = 12,
+    // κ1 ≈ 4 × 10^16 is beyond 1/u, the rule of thumb promises nothing, and the reference solve returns an
+    // x off by 0.36." The figure: "The points fall from nearly full accuracy at n = 2 to less than one
+    // correct digit at n = 12, all of them above the line, most by about one digit." (With the reference
+    // in place of the learner's functions.)
+    #[test]
+    fn digits_lost_on_hilbert_matrices() {
+        assert_eq!(fixed(-U.log10(), 2), "15.95");
+        // The closed-form inverse is the inverse (checked in floating point, where H is inexact).
+        for n in 2..=6 {
+            let inv = hilbert_inverse(n);
+            let inv = Matrix::from_fn(n, n, |i, j| inv[i][j] as f64);
+            let product = mat_mul(&hilbert(n), &inv).unwrap();
+            let off = (0..n)
+                .flat_map(|i| (0..n).map(move |j| (i, j)))
+                .map(|(i, j)| (product[(i, j)] - if i == j { 1.0 } else { 0.0 }).abs());
+            assert!(off.fold(0.0, f64::max) < 1e-6, "n = {n}");
+        }
+        assert_eq!(hilbert_inverse(3), [vec![9, -36, 30], vec![-36, 192, -180], vec![30, -180, 180]]);
+        for n in 2..12 {
+            let ratio = hilbert_kappa_1(n + 1) / hilbert_kappa_1(n);
+            assert!((27.0..38.0).contains(&ratio), "n = {n}: {ratio}");
+        }
+        let kappa_8 = hilbert_kappa_1(8);
+        assert_eq!(sci(kappa_8, 1), "3.4e10");
+        assert_eq!(fixed(16.0 - kappa_8.log10(), 1), "5.5");
+        let error = hilbert_error(8);
+        assert_eq!(sci(error, 1), "4.2e-7");
+        assert_eq!(fixed(-error.log10(), 1), "6.4");
+
+        let kappa_12 = hilbert_kappa_1(12);
+        assert_eq!(sci(kappa_12, 0), "4e16");
+        assert!(kappa_12 > 1.0 / U);
+        assert_eq!(fixed(hilbert_error(12), 2), "0.36");
+
+        // The figure, with the reference in place of your functions.
+        let mut above_by = Vec::new();
+        for n in 2..=12 {
+            let correct = (-hilbert_error(n).log10()).clamp(0.0, 16.0);
+            let line = 16.0 - cond_1_estimate(&hilbert(n)).unwrap().log10();
+            assert!(correct > line, "n = {n}: {correct:.2} digits, the line {line:.2}");
+            above_by.push(correct - line);
+            if n == 2 {
+                assert!(correct > 15.0, "nearly full accuracy");
+            }
+            if n == 12 {
+                assert!(correct < 1.0);
+            }
+        }
+        assert!(above_by.iter().filter(|&&d| d <= 1.2).count() >= 10, "{above_by:?}");
+    }
+
+    // The estimator: "x_i = (-1)^i (1 + i/(n - 1)) has ‖x‖1 = 3n/2", "at most six solves with A and five
+    // with A^T", "On the Hilbert matrices up to n = 10, the reference's estimate agrees with the exact
+    // κ1(H_n) to three digits."
+    #[test]
+    fn the_estimate_on_hilbert_matrices() {
+        for n in 2..=40_usize {
+            let x: Vec<f64> = (0..n).map(|i| 1.0 + i as f64 / (n - 1) as f64).collect();
+            assert!(close(x.iter().sum::<f64>(), 1.5 * n as f64, 1e-14), "n = {n}");
+        }
+        for n in 2..=10 {
+            let estimate = cond_1_estimate(&hilbert(n)).unwrap();
+            assert_eq!(sci(estimate, 2), sci(hilbert_kappa_1(n), 2), "n = {n}");
+            assert!(estimate <= hilbert_kappa_1(n) * (1.0 + 1e-3));
+        }
+        // The solve count, read off the algorithm: step 1 and step 4 one each, at most four in step 3
+        // (A); step 2 one, at most four in step 3 (Aᵀ). And the worked example of the transpose solve.
+        assert_eq!(1 + 4 + 1, 6);
+        assert_eq!(1 + 4, 5);
+        let f = lu(&worked_example()).unwrap();
+        assert_eq!(lu_solve_transpose(&f, &[8.0, 14.0, 7.0]), Ok(vec![1.0, 2.0, 1.0]));
+    }
+
+    // Apply it: "over 16 years, to 15 significant digits", "the 7 × 7 normal equations A^T A x = A^T y,
+    // with A the 16 × 7 matrix", "Compare those digits with what the rule of thumb promises for the
+    // printed estimate: the coefficients do far better than it."
+    #[test]
+    fn longley_by_lu_does_better_than_the_rule_of_thumb() {
+        let (g, rhs, certified) = longley_normal_equations();
+        assert_eq!(g.shape(), (7, 7));
+        assert_eq!(g[(0, 0)], 16.0, "16 years");
+        assert_eq!(certified.len(), 7);
+        for line in include_str!("../../data/longley_certified.csv").lines().skip(1) {
+            let estimate = line.split(',').nth(1).unwrap();
+            let mantissa = estimate.split(['E', 'e']).next().unwrap();
+            let significant = mantissa.chars().filter(char::is_ascii_digit).collect::<String>();
+            assert_eq!(significant.trim_start_matches('0').len(), 15, "{estimate}");
+        }
+        let x = longley_fit(&g, &rhs);
+        let kappa = cond_1_estimate(&g).unwrap();
+        assert!(16.0 - kappa.log10() < 0.0, "the rule of thumb promises no digit");
+        assert!((0..7).all(|j| digits(x[j], certified[j]) > 7.0));
+    }
+
+    // Where this shows up in ML: "2^-11 in float16 and 2^-8 in bfloat16, so about 3.3 - log10 κ and
+    // 2.4 - log10 κ correct digits. A system with κ = 10^3 has nothing left in bfloat16."
+    #[test]
+    fn low_precision_formats() {
+        assert_eq!(fixed(-(2f64.powi(-11)).log10(), 1), "3.3");
+        assert_eq!(fixed(-(2f64.powi(-8)).log10(), 1), "2.4");
+        assert!(-(2f64.powi(-8)).log10() - 3.0 < 0.0);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Lesson 5, answers: solutions/05_gaussian_elimination_lu/ANSWERS.md
+    // -----------------------------------------------------------------------------------------
+
+    // Answer 1: "inverse costs 2/3 n^3 ... and n solves of 2n^2 each, 8/3 n^3 in all", "for every k it
+    // costs 2n^3 more (at best 4/3 n^3 more), and when k = 1 the inverse route does about four times the
+    // work of the whole solve". The table for H_10, b = H_10 1: backward errors 7.6 × 10^-17 (solve) and
+    // 2.3 × 10^-5 (inverse), errors 3.2 × 10^-4 and 1.5 × 10^-2; "κ1(H_10) ≈ 3.5 × 10^13"; "its backward
+    // error is some 10^11 times larger, and its error about 50 times larger". "A random b tends to be
+    // like that".
+    #[test]
+    fn answer_1_solving_with_the_inverse() {
+        let n = 1000.0_f64;
+        let (route_lu, route_inverse) = (2.0 / 3.0 * n.powi(3) + 2.0 * n * n, 8.0 / 3.0 * n.powi(3) + 2.0 * n * n);
+        assert!(close(route_inverse - route_lu, 2.0 * n.powi(3), 1e-12));
+        assert_eq!((route_inverse / route_lu).round(), 4.0);
+
+        let n = 10;
+        let h = hilbert(n);
+        let b = mat_vec_rows(&h, &vec![1.0; n]).unwrap();
+        let backward = |x: &[f64]| {
+            let r = sub(&b, &mat_vec_rows(&h, x).unwrap());
+            max_abs(&r) / (norm_inf_matrix(&h) * max_abs(x))
+        };
+        let error = |x: &[f64]| x.iter().fold(0.0_f64, |m, v| m.max((v - 1.0).abs()));
+        let by_solve = solve(&h, &b).unwrap();
+        let by_inverse = mat_vec_rows(&inverse(&h).unwrap(), &b).unwrap();
+        assert_eq!(sci(backward(&by_solve), 1), "7.6e-17");
+        assert_eq!(sci(backward(&by_inverse), 1), "2.3e-5");
+        assert_eq!(sci(error(&by_solve), 1), "3.2e-4");
+        assert_eq!(sci(error(&by_inverse), 1), "1.5e-2");
+        assert_eq!((backward(&by_inverse) / backward(&by_solve)).log10().floor(), 11.0);
+        assert_eq!((error(&by_inverse) / error(&by_solve) / 10.0).round(), 5.0);
+        assert_eq!(sci(hilbert_kappa_1(10), 1), "3.5e13");
+        assert!(error(&by_solve) <= hilbert_kappa_1(10) * U);
+
+        // A random b: both routes are backward stable.
+        let mut rng = Xorshift(7);
+        let b: Vec<f64> = (0..n).map(|_| rng.next()).collect();
+        let backward = |x: &[f64]| {
+            let r = sub(&b, &mat_vec_rows(&h, x).unwrap());
+            max_abs(&r) / (norm_inf_matrix(&h) * max_abs(x))
+        };
+        assert!(backward(&solve(&h, &b).unwrap()) < 10.0 * U);
+        assert!(backward(&mat_vec_rows(&inverse(&h).unwrap(), &b).unwrap()) < 10.0 * U);
+    }
+
+    /// ‖A‖∞, the largest absolute row sum.
+    fn norm_inf_matrix(a: &Matrix) -> f64 {
+        a.rows().map(|row| row.iter().map(|x| x.abs()).sum::<f64>()).fold(0.0, f64::max)
+    }
+
+    // Answer 2: column dominance: "no step of the elimination swaps a row", "ρ_n ≤ 2"; row dominance:
+    // "again ρ_n ≤ 2. But the multipliers can exceed 1 ... The rows (1, 0) and (2, 3) are dominant by
+    // rows; without a swap l_10 = 2, while partial pivoting takes the 2 as pivot and makes l_10 = 1/2";
+    // symmetric positive definite: "ρ_n ≤ 1". Checked on generated matrices.
+    #[test]
+    fn answer_2_when_pivoting_is_unnecessary() {
+        let a = Matrix::from_rows(&[vec![1.0, 0.0], vec![2.0, 3.0]]);
+        let (_, l, _) = naive_solve(&a, &[1.0, 1.0]);
+        assert_eq!(l[(1, 0)], 2.0);
+        let f = lu(&a).unwrap();
+        assert_eq!((f.perm.clone(), f.l[(1, 0)]), (vec![1, 0], 0.5));
+
+        let mut rng = Xorshift(99);
+        for _ in 0..200 {
+            let n = 2 + (rng.next().abs() * 7.0) as usize;
+            let m = Matrix::from_fn(n, n, |_, _| rng.next());
+            // Strictly dominant by columns: the diagonal outweighs the rest of its column.
+            let by_columns = Matrix::from_fn(n, n, |i, j| {
+                if i == j {
+                    let rest: f64 = (0..n).filter(|&k| k != j).map(|k| m[(k, j)].abs()).sum();
+                    (rest + 0.1 + rng.next().abs()) * if m[(j, j)] < 0.0 { -1.0 } else { 1.0 }
+                } else {
+                    m[(i, j)]
+                }
+            });
+            let f = lu(&by_columns).unwrap();
+            assert_eq!(f.perm, (0..n).collect::<Vec<_>>(), "no swap");
+            assert!(growth(&by_columns, true) <= 2.0);
+            // Strictly dominant by rows, without pivoting.
+            let by_rows = transpose(&by_columns);
+            assert!(growth(&by_rows, false) <= 2.0);
+            // Symmetric positive definite: MᵀM + I, without pivoting.
+            let spd = Matrix::from_fn(n, n, |i, j| {
+                (0..n).map(|k| m[(k, i)] * m[(k, j)]).sum::<f64>() + if i == j { 1.0 } else { 0.0 }
+            });
+            assert!(growth(&spd, false) <= 1.0 + 1e-12);
+        }
+    }
+
+    // Answer 3: "The entries of the Longley matrix G = A^T A run from 16 ... to about 2.6 × 10^12 (GNP with
+    // itself). The reference cond_1_estimate gives κ1(G) ≈ 2.9 × 10^19, about 3000 times 1/u ≈ 9.0 × 10^15,
+    // and 16 - log10 κ1 ≈ -3.5 ... Yet the reference lu and lu_solve give every coefficient with 7.4 to 8.6
+    // correct digits." "With D the powers of two that bring the largest entry of each column near 1, the
+    // reference's coefficients do come back identical, bit for bit, while κ1(GD) ≈ 2.1 × 10^14: five orders
+    // of magnitude less." "With D the powers of two nearest to 1/sqrt(g_jj) ..., κ1(DGD) ≈ 2.5 × 10^9, and
+    // the rule of thumb predicts 16 - log10 κ1 ≈ 6.6 digits ... its answers have 7.6 to 8.7 correct digits".
+    // The table of c_j, 16 - log10 c_j and the digits, "about one digit pessimistic for every coefficient",
+    // "the order is exactly right", "(here it is 1)", "costs about nine digits".
+    #[test]
+    fn answer_3_longley_and_the_scale_of_the_columns() {
+        let (g, rhs, certified) = longley_normal_equations();
+        let entries = g.as_slice();
+        assert_eq!(entries.iter().fold(f64::INFINITY, |m, &x| m.min(x.abs())), 16.0);
+        assert_eq!(max_abs(entries), g[(2, 2)], "GNP with itself");
+        assert_eq!(sci(g[(2, 2)], 1), "2.6e12");
+
+        let kappa = cond_1_estimate(&g).unwrap();
+        assert_eq!(sci(kappa, 1), "2.9e19");
+        assert_eq!(sci(1.0 / U, 1), "9.0e15");
+        assert_eq!(sci(kappa * U, 0), "3e3");
+        assert_eq!(fixed(16.0 - kappa.log10(), 1), "-3.5");
+        let x = longley_fit(&g, &rhs);
+        let got: Vec<f64> = (0..7).map(|j| digits(x[j], certified[j])).collect();
+        let (fewest, most) = (got.iter().cloned().fold(16.0, f64::min), got.iter().cloned().fold(0.0, f64::max));
+        assert_eq!((fixed(fewest, 1), fixed(most, 1)), ("7.4".to_string(), "8.6".to_string()));
+        assert_eq!(fixed(growth(&g, true), 3), "1.000", "no growth");
+
+        // Columns scaled by powers of two: the same coefficients, bit for bit; κ1 five orders smaller.
+        let d: Vec<f64> = (0..7).map(|j| 2f64.powi(-(max_abs(&g.column(j)).log2().round() as i32))).collect();
+        let gd = Matrix::from_fn(7, 7, |i, j| g[(i, j)] * d[j]);
+        let xd = longley_fit(&gd, &rhs);
+        for j in 0..7 {
+            assert_eq!(xd[j] * d[j], x[j], "coefficient {j}");
+        }
+        let kappa_gd = cond_1_estimate(&gd).unwrap();
+        assert_eq!(sci(kappa_gd, 1), "2.1e14");
+        assert_eq!((kappa / kappa_gd).log10().floor(), 5.0);
+
+        // Rows and columns: DGD with the diagonal near 1.
+        let s: Vec<f64> = (0..7).map(|j| 2f64.powi(-(g[(j, j)].sqrt().log2().round() as i32))).collect();
+        let sgs = Matrix::from_fn(7, 7, |i, j| s[i] * g[(i, j)] * s[j]);
+        assert!((0..7).all(|j| (0.5..2.0).contains(&sgs[(j, j)])));
+        let kappa_sgs = cond_1_estimate(&sgs).unwrap();
+        assert_eq!(sci(kappa_sgs, 1), "2.5e9");
+        assert_eq!(fixed(16.0 - kappa_sgs.log10(), 1), "6.6");
+        assert_eq!((kappa_sgs.log10()).round(), 9.0, "about nine digits");
+        let srhs: Vec<f64> = (0..7).map(|i| s[i] * rhs[i]).collect();
+        let xs = longley_fit(&sgs, &srhs);
+        let scaled: Vec<f64> = (0..7).map(|j| digits(xs[j] * s[j], certified[j])).collect();
+        let (fewest, most) = (scaled.iter().cloned().fold(16.0, f64::min), scaled.iter().cloned().fold(0.0, f64::max));
+        assert_eq!((fixed(fewest, 1), fixed(most, 1)), ("7.6".to_string(), "8.7".to_string()));
+
+        // Componentwise condition numbers c_j = (|G⁻¹||G||x|)_j / |x_j|, with x the certified
+        // coefficients and G⁻¹ = D (DGD)⁻¹ D, accurate to about six digits.
+        let inv_s = inverse(&sgs).unwrap();
+        let g_inv = Matrix::from_fn(7, 7, |i, j| s[i] * inv_s[(i, j)] * s[j]);
+        let gx: Vec<f64> = (0..7).map(|i| (0..7).map(|j| (g[(i, j)] * certified[j]).abs()).sum()).collect();
+        let c: Vec<f64> =
+            (0..7).map(|i| (0..7).map(|j| g_inv[(i, j)].abs() * gx[j]).sum::<f64>() / certified[i].abs()).collect();
+        // The table, in its order: POP, GNPDEFL, GNP, intercept, YEAR, UNEMP, ARMED.
+        let order = [5, 1, 2, 0, 6, 3, 4];
+        let table = [
+            ("4.1e9", "6.4", "7.4"),
+            ("2.6e9", "6.6", "7.6"),
+            ("1.7e9", "6.8", "7.8"),
+            ("5.6e8", "7.2", "8.3"),
+            ("5.5e8", "7.3", "8.3"),
+            ("4.5e8", "7.3", "8.4"),
+            ("2.5e8", "7.6", "8.6"),
+        ];
+        for (&j, (cj, predicted, observed)) in order.iter().zip(table) {
+            assert_eq!(sci(c[j], 1), cj, "coefficient {j}");
+            assert_eq!(fixed(16.0 - c[j].log10(), 1), predicted, "coefficient {j}");
+            assert_eq!(fixed(got[j], 1), observed, "coefficient {j}");
+            assert!((0.8..1.2).contains(&(got[j] - (16.0 - c[j].log10()))), "about one digit pessimistic");
+        }
+        for w in order.windows(2) {
+            assert!(c[w[0]] > c[w[1]] && got[w[0]] < got[w[1]], "the larger c_j, the fewer digits");
+        }
+    }
 }

@@ -20,6 +20,8 @@ pub mod l01;
 pub mod l02;
 pub mod l03;
 pub mod l04;
+pub mod l05;
+pub mod l06;
 pub mod pretty;
 pub mod shrink;
 pub mod subspace;

@@ -56,6 +56,32 @@ pub fn candidates(case: &Case) -> Vec<Case> {
             }
         }
     }
+    // 2b. Drop row i and coordinate i together, where dropping either alone is
+    //     invalid: a square matrix (lesson 5) shrinks to a smaller square one.
+    //     Specs where those moves are valid get no extra candidates.
+    if spec.aligned && case.rows.len() > spec.min_rows {
+        let len = case.rows.first().map_or(0, Vec::len);
+        if len > spec.min_cols {
+            for i in spec.fixed_cols..case.rows.len().min(len) {
+                let row_only = with(&|c: &mut Case| {
+                    c.rows.remove(i);
+                });
+                let column_only = with(&|c: &mut Case| {
+                    for r in &mut c.rows {
+                        r.remove(i);
+                    }
+                });
+                if !(spec.valid)(&row_only) && !(spec.valid)(&column_only) {
+                    out.push(with(&|c: &mut Case| {
+                        c.rows.remove(i);
+                        for r in &mut c.rows {
+                            r.remove(i);
+                        }
+                    }));
+                }
+            }
+        }
+    }
     // 3. Undo the scale, or halve it.
     if case.exp != 0 {
         out.push(with(&|c: &mut Case| c.exp = 0));

@@ -119,6 +119,141 @@ pub fn subspace(p: usize, kappa: f64, kappa_basis: f64) -> f64 {
     gamma(p * p) * kappa * kappa_basis
 }
 
+/// Least squares by the normal equations, judged backward and without a
+/// condition number: ‖Aᵀ(b − Ax̂)‖ ≤ `normal_equations(m, n)` ·
+/// ((‖A‖_F² + λ)‖x̂‖ + ‖A‖_F‖b‖), λ the ridge shift (0 for least squares) and
+/// the left side Aᵀ(b − Ax̂) − λx̂ for ridge. Forming AᵀA and Aᵀb
+/// commits γ_m-sized errors relative to |A|ᵀ|A| and |A|ᵀ|b|, Cholesky and the two
+/// triangular solves γ_{3n+1}·|L||Lᵀ| (Higham, Thm 10.4), and ‖|L||Lᵀ|‖_F ≤
+/// ‖L‖_F² = tr(AᵀA) = ‖A‖_F²; evaluating Aᵀ(b − Ax̂) here adds as much again.
+/// So x̂ solves a nearby system exactly, however ill-conditioned A is
+/// (`checking.md`, §3); κ₂(A)² appears only in the forward error. Measured on
+/// 20 000 problems of the lesson-6 generators (κ₂ up to 10⁵, scales 2^±100):
+/// at most 0.19 of the bound without `C`.
+pub fn normal_equations(m: usize, n: usize) -> f64 {
+    gamma(2 * m + 4 * n + 2)
+}
+
+/// The forward error of least squares by the normal equations against a QR
+/// solution x: ‖x̂ − x‖ ≤ `least_squares(m, n, κ)` · (‖x‖ + ‖b‖/‖A‖₂), with
+/// κ = κ₂(A). From the backward error above, ‖x̂ − x‖ ≤ ‖(AᵀA)⁻¹‖ · η ·
+/// (‖A‖_F²‖x̂‖ + ‖A‖_F‖b‖), and ‖(AᵀA)⁻¹‖₂ = κ²/‖A‖₂², ‖A‖_F² ≤ n‖A‖₂²: the
+/// normal equations square the condition number (Higham, §20.4). The QR
+/// reference is more accurate (u·κ + u·κ²‖r‖/(‖A‖‖x‖)) and fits in the same
+/// bound. Measured on the same 20 000 problems: at most 0.34 of the bound
+/// without `C`.
+pub fn least_squares(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(2 * m + 4 * n + 2) * n.max(1) as f64 * kappa * kappa
+}
+
+/// Cholesky, entry by entry: |LLᵀ − A| ≤ `cholesky(n)` · |L||Lᵀ| (Higham,
+/// Thm 10.3: γ_{n+1} for every order of the inner products), twice, because
+/// the checker's own product LLᵀ rounds as much. Measured on 20 000 matrices of
+/// the lesson-6 generators (κ₂ up to 10¹⁰, scales 2^±600): at most 0.50 of the
+/// bound without `C`.
+pub fn cholesky(n: usize) -> f64 {
+    2.0 * gamma(n + 1)
+}
+
+/// Ridge against nalgebra's Cholesky solve of M x = Aᵀb, M = AᵀA + λI:
+/// ‖x̂ − x‖ ≤ `ridge(m, n, κ)` · (‖x‖ + ‖A‖_F‖b‖/‖M‖₂) with κ = κ₂(M) =
+/// (σ₁² + λ)/(σ_n² + λ). The backward error of `normal_equations` times
+/// ‖M⁻¹‖₂ = κ/‖M‖₂, with ‖A‖_F² + λ ≤ n‖M‖₂, for both solutions. Measured on
+/// 20 000 problems of the lesson-6 generators (any shape, κ₂(M) up to 10¹⁰):
+/// at most 0.01 of the bound without `C`.
+pub fn ridge(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * gamma(2 * m + 4 * n + 2) * n.max(1) as f64 * kappa
+}
+
+/// R² = 1 − q, q = SS_res/SS_tot, against its exact value: |R̂² − R²| ≤
+/// `r_squared(m)` · (1 + q), plus the second-order term 2q·m·e²/SS_tot of a
+/// rounded mean (e = γ_m·max|yᵢ|; Σ(yᵢ − ȳ) = 0 kills the first-order term),
+/// which the check adds itself. Two sums of m squares, their quotient and the
+/// final subtraction. Measured on 20 000 inputs of the lesson-6 generators
+/// (offsets up to 10⁸, scales 2^±100): at most 0.19 of the bound without `C`.
+pub fn r_squared(m: usize) -> f64 {
+    gamma(2 * m + 8)
+}
+
+// ---------------------------------------------------------------- lesson 5
+//
+// Calibration (`measure_tolerance_ratios` in `l05.rs`, 20 000 draws of each
+// lesson-5 generator, reference solutions): the largest error/bound ratio is
+// 0.017 for the triangular solves, 0.043 for PA = LU, 0.017 for `lu_solve`,
+// 0.011 for `solve` and 0.003 for `det`, so a correct program has 20× room or
+// more, and the mutants of `mutants_l05.rs` miss by orders of magnitude.
+
+/// A triangular solve, equation by equation: `|b − Tx| ≤ 2·γ(n + 1)·(|T||x| + |b|)`.
+/// Substitution solves `(T + ΔT)x = b` with `|ΔT| ≤ γₙ|T|` whatever the loop
+/// order (Higham, Thm 8.5), and the checker's own residual commits as much
+/// again.
+pub fn triangular_residual(n: usize) -> f64 {
+    2.0 * gamma(n + 1)
+}
+
+/// The growth factor allowed to partial pivoting: `|uᵢⱼ| ≤ 2ⁿ⁻¹·max|aᵢⱼ|`
+/// whatever the tie rule (Wilkinson), reached by Wilkinson's matrix.
+pub fn growth_bound(n: usize) -> f64 {
+    2f64.powi(n.max(1) as i32 - 1)
+}
+
+/// The multipliers of partial pivoting: `|ℓᵢⱼ| ≤ 1 + 4u`. A quotient of a
+/// smaller by a larger number is at most 1 exactly; the slack admits
+/// `u_ik · (1/u_kk)`.
+pub fn multiplier_bound() -> f64 {
+    1.0 + 4.0 * U
+}
+
+/// `PA = LU` entry by entry, with the learner's own factors:
+/// `|PA − LU| ≤ 2·γ(n)·|L||U|` (Higham, Thm 9.3, plus the checker's product).
+/// Growth in U raises the bound with it, so only the |ℓᵢⱼ| ≤ 1 test judges
+/// the pivoting.
+pub fn lu_backward(n: usize) -> f64 {
+    2.0 * gamma(n)
+}
+
+/// Two triangular solves with given factors, equation by equation:
+/// `|Pb − LUx| ≤ 2·γ(2n)·(|L||U||x| + |Pb|)` (Higham, Thm 9.4: the solves
+/// commit `2γₙ + γₙ²`, the checker's residual as much again).
+pub fn lu_solve_residual(n: usize) -> f64 {
+    2.0 * gamma(2 * n)
+}
+
+/// The normwise backward error of a solve by elimination with partial
+/// pivoting, when the checker cannot see the factors:
+/// `‖b − Ax‖∞ / (‖A‖∞‖x‖∞ + ‖b‖∞) ≤ γ(3n) · 2n² · 2ⁿ⁻¹`. Higham's Thm 9.4
+/// gives `γ₃ₙ‖|L||U|‖∞`, and with `|ℓᵢⱼ| ≤ 1` and the growth bound,
+/// `‖|L||U|‖∞ ≤ n²·2ⁿ⁻¹·‖A‖∞`. Lax for n = 8 (2·10⁻¹⁰), but without
+/// pivoting the tiny-pivot inputs miss it by eight orders of magnitude or more.
+pub fn solve_backward(n: usize) -> f64 {
+    gamma(3 * n) * 2.0 * (n * n) as f64 * growth_bound(n)
+}
+
+/// The backward error of a determinant from LU, as a 2-norm relative to
+/// `max|aᵢⱼ|`: `‖ΔA‖₂ ≤ ‖ΔA‖_F ≤ γₙ‖|L||U|‖_F ≤ γ(n)·n²·2ⁿ⁻¹·max|aᵢⱼ|`.
+/// The check turns it into a bound on the determinant with the singular values
+/// of A (Ipsen and Rehman, SIAM J. Matrix Anal. Appl. 30, 2008).
+pub fn det_backward(n: usize) -> f64 {
+    gamma(n) * (n * n) as f64 * growth_bound(n)
+}
+
+/// How far above κ₁ a condition estimate may land through rounding: every
+/// solve has a relative forward error of at most κ times its backward error,
+/// and the checker's κ₁ (from nalgebra's inverse) as much again.
+pub fn cond_estimate_slack(n: usize, kappa: f64) -> f64 {
+    2.0 * solve_backward(n) * kappa
+}
+
+/// An estimate of κ₁ by Hager's method must be at least κ₁ divided by this.
+/// Measured with the reference (`measure_cond_estimate_factor` in
+/// `l05.rs`): over 100 000 invertible matrices of the lesson-5 generators
+/// (n ≤ 8, every family, 2^±40), the estimate was exact for 90.6% of them and
+/// never below κ₁/6.8; on other families (random triangular, graded) the worst
+/// seen was κ₁/10.4. 30
+/// leaves a margin of 3 over every measurement, while an estimate without the
+/// ‖A‖₁ factor misses by 2⁴⁰ on the scaled inputs.
+pub const COND_ESTIMATE_FACTOR: f64 = 30.0;
+
 #[cfg(test)]
 mod tests {
     use super::*;

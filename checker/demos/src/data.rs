@@ -119,6 +119,48 @@ impl Digits {
     }
 }
 
+/// Longley's employment data with NIST's certified regression of TOTEMP on an
+/// intercept and the six predictors.
+#[derive(Debug, Clone)]
+pub struct Longley {
+    /// The six predictors' names, in column order.
+    pub names: Vec<String>,
+    /// 16 × 6: GNPDEFL, GNP, UNEMP, ARMED, POP, YEAR.
+    pub predictors: Matrix,
+    /// TOTEMP, the response.
+    pub y: Vec<f64>,
+    /// The certified coefficients: the intercept first, then one per predictor.
+    pub certified: Vec<f64>,
+}
+
+impl Longley {
+    /// Read `longley.csv` and `longley_certified.csv` from `data`.
+    pub fn load(data: &Path) -> Result<Longley, String> {
+        let names = ["GNPDEFL", "GNP", "UNEMP", "ARMED", "POP", "YEAR"];
+        let table = Table::load(data, "longley.csv")?;
+        let predictors = table.columns(&names)?.values;
+        let y = table.columns(&["TOTEMP"])?.values.column(0);
+        let path = data.join("longley_certified.csv");
+        let text = read(&path)?;
+        let mut certified = Vec::new();
+        for (n, line) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
+            let value = line.split(',').nth(1).and_then(|v| v.trim().parse::<f64>().ok());
+            certified
+                .push(value.ok_or_else(|| format!("{} line {}: expected `name,estimate,sd`", path.display(), n + 1))?);
+        }
+        if certified.len() != names.len() + 1 {
+            return Err(format!("{}: {} coefficients where 7 were expected", path.display(), certified.len()));
+        }
+        Ok(Longley { names: names.iter().map(|n| n.to_string()).collect(), predictors, y, certified })
+    }
+
+    /// The design matrix `[1 | predictors]`, 16 × 7.
+    pub fn design(&self) -> Matrix {
+        let m = self.predictors.nrows();
+        Matrix::from_fn(m, 7, |i, j| if j == 0 { 1.0 } else { self.predictors[(i, j - 1)] })
+    }
+}
+
 /// Parse comma-separated numbers, `width` per line; `first_line` numbers the
 /// lines in messages.
 fn parse_rows<'a>(

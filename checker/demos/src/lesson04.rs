@@ -11,6 +11,7 @@ use vocab::Matrix;
 
 use crate::Output;
 use crate::data::Table;
+use crate::space::{Vec3, disc, dot, project, scaled, unit};
 use crate::svg::{self, Panel};
 
 /// A basis of a subspace, as the columns of a matrix.
@@ -211,33 +212,6 @@ pub fn worked_example() -> Matrix {
 
 // ------------------------------------------------------------ the subspaces
 
-type Vec3 = [f64; 3];
-
-fn dot(a: Vec3, b: Vec3) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-}
-
-fn scaled(a: Vec3, s: f64) -> Vec3 {
-    [a[0] * s, a[1] * s, a[2] * s]
-}
-
-fn minus(a: Vec3, b: Vec3) -> Vec3 {
-    [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
-}
-
-fn unit(a: Vec3) -> Vec3 {
-    scaled(a, 1.0 / dot(a, a).sqrt())
-}
-
-/// An orthographic view from the direction at azimuth 20° and elevation 25°:
-/// a point of ℝ³ is drawn at its coordinates along `right` and `up`.
-fn project(p: Vec3) -> [f64; 2] {
-    let (az, el) = (20f64.to_radians(), 25f64.to_radians());
-    let right = [-az.sin(), az.cos(), 0.0];
-    let up = [-el.sin() * az.cos(), -el.sin() * az.sin(), el.cos()];
-    [dot(p, right), dot(p, up)]
-}
-
 /// The columns of a basis matrix as points of ℝ³.
 fn columns3(what: &str, b: &Matrix, expected: usize) -> Result<Vec<Vec3>, String> {
     if b.nrows() != 3 || b.ncols() != expected {
@@ -272,20 +246,7 @@ fn space_panel(
         p.arrow([0.0, 0.0], project(e), svg::GREY, true);
         p.label(project(scaled(e, 1.15)), axis, svg::GREY);
     }
-    // An orthonormal pair in the plane, by one Gram–Schmidt step on its basis.
-    let u = unit(plane[0]);
-    let w = unit(minus(plane[1], scaled(u, dot(plane[1], u))));
-    let disc: Vec<[f64; 2]> = (0..72)
-        .map(|d| {
-            let t = (d as f64 * 5.0).to_radians();
-            project([
-                radius * (t.cos() * u[0] + t.sin() * w[0]),
-                radius * (t.cos() * u[1] + t.sin() * w[1]),
-                radius * (t.cos() * u[2] + t.sin() * w[2]),
-            ])
-        })
-        .collect();
-    p.area(&disc, svg::BLUE, 0.15);
+    p.area(&disc(plane[0], plane[1], radius), svg::BLUE, 0.15);
     for &b in plane {
         p.arrow([0.0, 0.0], project(b), svg::BLUE, false);
     }

@@ -20,6 +20,10 @@ const LIGHT: &str = "#bbbbbb";
 /// The series colours, in order.
 pub const SERIES: [&str; 4] = [BLUE, ORANGE, GREEN, PURPLE];
 
+/// Ten distinguishable colours for plots with many curves (Tableau 10).
+pub const PALETTE10: [&str; 10] =
+    ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+
 const MARGIN_LEFT: f64 = 52.0;
 const MARGIN_RIGHT: f64 = 16.0;
 const MARGIN_TOP: f64 = 50.0;
@@ -216,6 +220,15 @@ impl Panel {
     /// An open path through `points` (a thin grid line), cut off at the
     /// edge of the data rectangle.
     pub fn polyline(&mut self, points: &[[f64; 2]], colour: &str) {
+        self.clipped_path(points, colour, 1.0);
+    }
+
+    /// A curve of a plot (2 px wide), cut off at the edge of the data rectangle.
+    pub fn curve(&mut self, points: &[[f64; 2]], colour: &str) {
+        self.clipped_path(points, colour, 2.0);
+    }
+
+    fn clipped_path(&mut self, points: &[[f64; 2]], colour: &str, width: f64) {
         let mut d = String::new();
         for (i, p) in points.iter().enumerate() {
             let _ = write!(d, "{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, self.px(p[0]), self.py(p[1]));
@@ -226,7 +239,7 @@ impl Panel {
         let (w, h) = (r - l, b - t);
         let _ = writeln!(
             self.body,
-            r#"<svg x="{l:.1}" y="{t:.1}" width="{w:.1}" height="{h:.1}" viewBox="{l:.1} {t:.1} {w:.1} {h:.1}"><path d="{d}" fill="none" stroke="{colour}" stroke-width="1"/></svg>"#
+            r#"<svg x="{l:.1}" y="{t:.1}" width="{w:.1}" height="{h:.1}" viewBox="{l:.1} {t:.1} {w:.1} {h:.1}"><path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"/></svg>"#
         );
     }
 

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use demos::{Output, lesson01, lesson02, lesson03, lesson04};
+use demos::{Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06};
 use nalgebra::{DMatrix, DVector};
 
 fn root() -> PathBuf {
@@ -334,4 +334,127 @@ fn lesson4_transcript_and_figures_are_the_committed_ones() {
     let out = lesson04::demo(&LESSON4, &data()).unwrap();
     assert_transcript(4, &out);
     assert_figures(4, &out);
+}
+
+// ---------------------------------------------------------------- lesson 5
+
+const LESSON5: lesson05::Functions = lesson05::Functions {
+    solve: solutions::l05::gaussian_elimination::solve,
+    lu: solutions::l05::lu::lu,
+    lu_solve: solutions::l05::lu_solve::lu_solve,
+    cond_1_estimate: solutions::l05::condition::cond_1_estimate,
+};
+
+fn nalgebra_of(a: &vocab::Matrix) -> DMatrix<f64> {
+    DMatrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
+}
+
+#[test]
+fn longley_certified_values_agree_with_nalgebra_qr() {
+    // A guard against a typo in data/longley_certified.csv: Householder QR in
+    // double precision keeps about 16 − log10 κ₂(A) ≈ 6 digits here.
+    let longley = demos::data::Longley::load(&data()).unwrap();
+    let x = lesson06::nalgebra_lstsq(&longley.design(), &longley.y);
+    for (j, (&ours, &certified)) in x.iter().zip(&longley.certified).enumerate() {
+        let d = lesson05::digits(ours, certified);
+        assert!(d >= 6.0, "coefficient {j}: nalgebra {ours:e} vs certified {certified:e}: {d:.1} digits");
+    }
+}
+
+#[test]
+fn lesson5_tiny_pivot_naive_is_wrong_and_pivoting_agrees_with_nalgebra() {
+    let tiny = lesson05::tiny_pivot(&LESSON5).unwrap();
+    let a = DMatrix::from_row_slice(2, 2, &[lesson05::DELTA, 1.0, 1.0, 1.0]);
+    let theirs = a.lu().solve(&DVector::from_column_slice(&[1.0, 2.0])).unwrap();
+    for k in 0..2 {
+        assert!(lesson05::digits(tiny.pivoted[k], theirs[k]) >= 15.0, "{:?} vs {theirs}", tiny.pivoted);
+        assert!(lesson05::digits(tiny.exact[k], theirs[k]) >= 15.0, "{:?} vs {theirs}", tiny.exact);
+    }
+    assert!(lesson05::digits(tiny.naive[0], tiny.exact[0]) < 3.5, "{:?}", tiny.naive);
+}
+
+#[test]
+fn lesson5_longley_by_lu_is_backward_stable_and_as_accurate_as_nalgebra_lu() {
+    let longley = demos::data::Longley::load(&data()).unwrap();
+    let fit = lesson05::longley_fit(&LESSON5, &longley).unwrap();
+    let g = nalgebra_of(&fit.gram);
+    let c = DVector::from_column_slice(&fit.rhs);
+    let x = DVector::from_column_slice(&fit.x);
+    // Backward error of a stable solve: ‖G x − c‖∞ ≤ small multiple of n u ‖G‖∞ ‖x‖∞.
+    let backward = (&g * &x - &c).amax() / (g.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max) * x.amax());
+    assert!(backward <= 7.0 * 1e-15, "backward error {backward:e}");
+    let theirs = g.clone().lu().solve(&c).unwrap();
+    for j in 0..7 {
+        let (ours, nalgebra) =
+            (lesson05::digits(fit.x[j], longley.certified[j]), lesson05::digits(theirs[j], longley.certified[j]));
+        assert!((ours - nalgebra).abs() <= 2.0, "coefficient {j}: {ours:.1} digits, nalgebra's LU {nalgebra:.1}");
+    }
+}
+
+#[test]
+fn lesson5_hilbert_estimates_and_digits_agree_with_nalgebra() {
+    let runs = lesson05::hilbert_runs(&LESSON5).unwrap();
+    for run in &runs {
+        let h = nalgebra_of(&lesson05::hilbert(run.n));
+        let b = &h * DVector::from_element(run.n, 1.0);
+        let x = h.clone().lu().solve(&b).unwrap();
+        let theirs = lesson05::digits_vec(x.as_slice(), &vec![1.0; run.n]);
+        assert!((run.digits - theirs).abs() <= 2.0, "n = {}: {:.1} digits, nalgebra {theirs:.1}", run.n, run.digits);
+        if run.n <= 8 {
+            // κ₁ through nalgebra's inverse, accurate to a few digits for κ ≤ 1e11.
+            let norm1 = |m: &DMatrix<f64>| m.column_iter().map(|c| c.abs().sum()).fold(0.0, f64::max);
+            let kappa = norm1(&h) * norm1(&h.clone().try_inverse().unwrap());
+            assert!(run.cond <= kappa * 1.001 && run.cond >= kappa / 3.0, "n = {}: {:e} vs {kappa:e}", run.n, run.cond);
+        }
+    }
+}
+
+#[test]
+fn lesson5_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson05::demo(&LESSON5, &data()).unwrap();
+    assert_transcript(5, &out);
+    assert_figures(5, &out);
+}
+
+// ---------------------------------------------------------------- lesson 6
+
+const LESSON6: lesson06::Functions = lesson06::Functions {
+    lstsq_normal: solutions::l06::least_squares::lstsq_normal,
+    fit_linear: solutions::l06::regression::fit_linear,
+    predict: solutions::l06::regression::predict,
+    r_squared: solutions::l06::r_squared::r_squared,
+    residual: solutions::l06::residuals::residual,
+    orthogonality: solutions::l06::residuals::orthogonality,
+    ridge: solutions::l06::ridge::ridge,
+};
+
+#[test]
+fn lesson6_regression_and_r_squared_agree_with_nalgebra() {
+    let r = lesson06::results(&LESSON6, &data()).unwrap();
+    let g = &r.regression;
+    for (j, (&ours, &theirs)) in g.coefficients.iter().zip(&g.reference).enumerate() {
+        assert!(lesson05::digits(ours, theirs) >= 7.0, "coefficient {j}: {ours} vs nalgebra {theirs}");
+    }
+    // R² by nalgebra from nalgebra's coefficients.
+    let r2 = |x: &vocab::Matrix, y: &[f64]| {
+        let design = DMatrix::from_fn(x.nrows(), x.ncols() + 1, |i, j| if j == 0 { 1.0 } else { x[(i, j - 1)] });
+        let y = DVector::from_column_slice(y);
+        let fitted = design * DVector::from_column_slice(&g.reference);
+        let mean = y.mean();
+        1.0 - (&y - fitted).norm_squared() / y.map(|v| v - mean).norm_squared()
+    };
+    assert!((g.r2_train - r2(&r.split.x_train, &r.split.y_train)).abs() <= 1e-9);
+    assert!((g.r2_test - r2(&r.split.x_test, &r.split.y_test)).abs() <= 1e-9);
+    assert!(g.orthogonality <= 1e-8, "{:e}", g.orthogonality);
+    for run in &r.ridge {
+        let size = run.beta.iter().fold(0.0, |m: f64, b| m.max(b.abs()));
+        assert!(run.gap <= 1e-10 * size.max(1.0), "λ = {}: gap {:e}", run.lambda, run.gap);
+    }
+}
+
+#[test]
+fn lesson6_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson06::demo(&LESSON6, &data()).unwrap();
+    assert_transcript(6, &out);
+    assert_figures(6, &out);
 }

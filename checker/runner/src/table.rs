@@ -160,6 +160,78 @@ macro_rules! course {
                         })
                     },
                 },
+                $crate::Exercise {
+                    id: "triangular_solve",
+                    check: || {
+                        checks::l05::triangular_solve(&checks::l05::Triangular {
+                            forward_substitution: $k::l05::triangular::forward_substitution,
+                            back_substitution: $k::l05::triangular::back_substitution,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "gaussian_elimination",
+                    check: || checks::l05::gaussian_elimination($k::l05::gaussian_elimination::solve),
+                },
+                $crate::Exercise { id: "lu_decomposition", check: || checks::l05::lu_decomposition($k::l05::lu::lu) },
+                $crate::Exercise {
+                    id: "lu_solve",
+                    check: || {
+                        checks::l05::lu_solve(&checks::l05::LuSolve {
+                            lu_solve: $k::l05::lu_solve::lu_solve,
+                            lu_solve_many: $k::l05::lu_solve::lu_solve_many,
+                            lu_solve_transpose: $k::l05::lu_solve::lu_solve_transpose,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "determinant_lu",
+                    check: || checks::l05::determinant_lu($k::l05::determinant::det),
+                },
+                $crate::Exercise { id: "inverse_lu", check: || checks::l05::inverse_lu($k::l05::inverse::inverse) },
+                $crate::Exercise {
+                    id: "condition_number",
+                    check: || {
+                        checks::l05::condition_number(&checks::l05::Condition {
+                            norm_1: $k::l05::condition::norm_1,
+                            cond_1_estimate: $k::l05::condition::cond_1_estimate,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "normal_equations",
+                    check: || {
+                        checks::l06::normal_equations(&checks::l06::NormalEquations {
+                            gram: $k::l06::normal_equations::gram,
+                            at_b: $k::l06::normal_equations::at_b,
+                        })
+                    },
+                },
+                $crate::Exercise { id: "cholesky", check: || checks::l06::cholesky($k::l06::cholesky::cholesky) },
+                $crate::Exercise {
+                    id: "least_squares",
+                    check: || checks::l06::least_squares($k::l06::least_squares::lstsq_normal),
+                },
+                $crate::Exercise {
+                    id: "linear_regression",
+                    check: || {
+                        checks::l06::linear_regression(&checks::l06::LinearRegression {
+                            fit_linear: $k::l06::regression::fit_linear,
+                            predict: $k::l06::regression::predict,
+                        })
+                    },
+                },
+                $crate::Exercise { id: "r_squared", check: || checks::l06::r_squared($k::l06::r_squared::r_squared) },
+                $crate::Exercise {
+                    id: "residuals",
+                    check: || {
+                        checks::l06::residuals(&checks::l06::Residuals {
+                            residual: $k::l06::residuals::residual,
+                            orthogonality: $k::l06::residuals::orthogonality,
+                        })
+                    },
+                },
+                $crate::Exercise { id: "ridge", check: || checks::l06::ridge($k::l06::ridge::ridge) },
             ],
             demos: &[
                 $crate::Demo {
@@ -226,6 +298,33 @@ macro_rules! course {
                             left_null_space: $k::l04::left_null_space::left_null_space,
                         };
                         demos::lesson04::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 5,
+                    run: |args| {
+                        let functions = demos::lesson05::Functions {
+                            solve: $k::l05::gaussian_elimination::solve,
+                            lu: $k::l05::lu::lu,
+                            lu_solve: $k::l05::lu_solve::lu_solve,
+                            cond_1_estimate: $k::l05::condition::cond_1_estimate,
+                        };
+                        demos::lesson05::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 6,
+                    run: |args| {
+                        let functions = demos::lesson06::Functions {
+                            lstsq_normal: $k::l06::least_squares::lstsq_normal,
+                            fit_linear: $k::l06::regression::fit_linear,
+                            predict: $k::l06::regression::predict,
+                            r_squared: $k::l06::r_squared::r_squared,
+                            residual: $k::l06::residuals::residual,
+                            orthogonality: $k::l06::residuals::orthogonality,
+                            ridge: $k::l06::ridge::ridge,
+                        };
+                        demos::lesson06::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
             ],

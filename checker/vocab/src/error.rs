@@ -18,6 +18,9 @@ pub enum LinalgError {
     NotSquare { rows: usize, cols: usize },
     /// Elimination met a zero (or negligible) pivot in this column.
     Singular { column: usize },
+    /// Cholesky met a pivot $a_{kk} - \sum_j l_{kj}^2$ that is not a positive
+    /// number in this column: the matrix is not symmetric positive definite.
+    NotPositiveDefinite { column: usize },
     /// An iteration stopped at its budget before reaching its tolerance.
     NotConverged { iterations: usize, residual: f64 },
 }
@@ -34,6 +37,9 @@ impl fmt::Display for LinalgError {
                 write!(f, "a square matrix is needed, this one is {rows}×{cols}")
             }
             Self::Singular { column } => write!(f, "the matrix is singular: no pivot in column {column}"),
+            Self::NotPositiveDefinite { column } => {
+                write!(f, "the matrix is not positive definite: the pivot in column {column} is not positive")
+            }
             Self::NotConverged { iterations, residual } => {
                 write!(f, "no convergence after {iterations} iterations (residual {residual:.3e})")
             }

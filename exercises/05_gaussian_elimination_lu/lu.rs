@@ -1,0 +1,42 @@
+//! Lesson 5, exercise 3: the LU factorization $PA = LU$, with partial pivoting.
+//!
+//! Gaussian elimination does the same work whatever $b$ is, so do it once and
+//! keep the record: the multipliers $m_{ik}$ go into a unit lower triangular
+//! $L$, the eliminated matrix is the upper triangular $U$, and the row swaps
+//! are a permutation $P$. Then $PA = LU$, and every later system $Ax = b$
+//! costs two triangular solves, about $2n^2$ flops instead of $2n^3/3$.
+//! That is how `numpy.linalg.solve`, MATLAB's backslash and LAPACK's `gesv`
+//! work, and how determinants and inverses are computed in practice.
+//!
+//! The swaps need care: when rows $k$ and $p$ of the working matrix change
+//! places, the multipliers already stored in rows $k$ and $p$ of $L$ (columns
+//! $0, \dots, k-1$) belong to those rows, so they change places too.
+
+use vocab::{LinalgError, Lu, Matrix};
+
+/// The factorization $PA = LU$ of a square matrix by Gaussian elimination with
+/// partial pivoting.
+///
+/// - Returns `Lu { perm, l, u }`: `perm[i]` is the row of $A$ that became row
+///   $i$ of $PA$, so $(PA)_{ij} = a_{\text{perm}[i],\,j}$; `l` is unit lower
+///   triangular and `u` upper triangular, both $n \times n$.
+/// - Exactly triangular: `l` has `1.0` on its diagonal and `0.0` above it,
+///   `u` has `0.0` below its diagonal (store the zeros, do not compute them).
+/// - Partial pivoting: the pivot of column $k$ is the entry of largest
+///   $|u_{ik}|$, $i \ge k$ (any one of equal largest entries will do), so
+///   every multiplier has $|\ell_{ik}| \le 1$.
+/// - A singular matrix is factored too. When every candidate of column $k$ is
+///   exactly `0.0`, there is nothing to eliminate: take no pivot step (no swap,
+///   multipliers 0) and go on with column $k + 1$, leaving $u_{kk} = 0$. Then
+///   $\det A = \pm \prod u_{kk} = 0$, as it should be.
+/// - `Err(LinalgError::NotSquare { rows, cols })` when `a` is not square. The
+///   $0 \times 0$ matrix has the empty factorization (`perm` empty, `l` and `u`
+///   $0 \times 0$).
+/// - Example: $A = \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}$: the pivot of
+///   column 0 is 3, so `perm = [1, 0]`, $\ell_{10} = 1/3$, and
+///   $L = \begin{pmatrix} 1 & 0 \\ 1/3 & 1 \end{pmatrix}$,
+///   $U = \begin{pmatrix} 3 & 4 \\ 0 & 2/3 \end{pmatrix}$.
+pub fn lu(a: &Matrix) -> Result<Lu, LinalgError> {
+    // TODO: u = A, l = I, perm = 0..n; per column k: largest |u_ik| (skip the column if 0.0), swap rows of u, perm and l (columns < k), store the multipliers in l, eliminate, u_ik = 0.0.
+    todo!("lesson 05: lu")
+}
