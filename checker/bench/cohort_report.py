@@ -10,7 +10,8 @@ file). Then it times the report in each format, the way an instructor runs it:
 the CLI built in the dev profile (what `cargo learn` runs), from the workbook's
 root, reading every file from disk and printing the whole report (to a file).
 
-Usage: python3 checker/bench/cohort_report.py [--learners N] [--repeat N]
+Usage: python3 checker/bench/cohort_report.py [--learners N] [--repeat N] [--keep DIR]
+(--keep: leave the generated class and the reports in DIR, to look at them.)
 Needs: python3 (standard library only), cargo.
 """
 import argparse, json, pathlib, random, re, statistics, subprocess, sys, tempfile, time
@@ -69,11 +70,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--learners", type=int, default=500)
     ap.add_argument("--repeat", type=int, default=9)
+    ap.add_argument("--keep", type=pathlib.Path)
     args = ap.parse_args()
     ids = re.findall(r'^id = "(\w+)"', (ROOT / "info.toml").read_text(), re.M)
     cli = build_cli()
     rng = random.Random(8)
     with tempfile.TemporaryDirectory(prefix="eigenlings-cohort-bench-") as tmp:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=False)
+            tmp = args.keep.resolve()
         cls = pathlib.Path(tmp) / "class"
         for i in range(args.learners):
             repo = cls / f"learner-{i:03d}"

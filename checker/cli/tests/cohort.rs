@@ -162,6 +162,8 @@ fn bad_inputs_are_reported_per_learner_and_nothing_is_executed() {
     let v1 = class.path("v1.toml");
     std::fs::write(&v1, "format_version = 1\nlearner = \"Vera One <v1@example.org>\"\n[exercises.add_vectors]\nstatus = \"pending\"\nruns = 2\n[exercises.gone_from_the_course]\nstatus = \"done\"\nruns = 1\n").unwrap();
     let missing = class.path("nobody-here");
+    let depth = 100_000;
+    class.repo("nested", Some(&format!("format_version = 2\nx = {}{}\n", "[".repeat(depth), "]".repeat(depth))), &[]);
 
     let mut args: Vec<String> = [
         "grace",
@@ -174,6 +176,7 @@ fn bad_inputs_are_reported_per_learner_and_nothing_is_executed() {
         "noprogress",
         "markup",
         "hostile",
+        "nested",
     ]
     .iter()
     .map(|n| class.path(n).display().to_string())
@@ -183,7 +186,7 @@ fn bad_inputs_are_reported_per_learner_and_nothing_is_executed() {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = cohort(&s, &refs);
     out.assert_code(1);
-    out.assert_stdout_has(&["12 learner(s)", "\nNeeds attention\n"]);
+    out.assert_stdout_has(&["13 learner(s)", "\nNeeds attention\n"]);
     let attention = out.stdout.split("\nNeeds attention\n").nth(1).unwrap();
     let problem = |folder: &str, needle: &str| {
         let line = attention
@@ -203,6 +206,7 @@ fn bad_inputs_are_reported_per_learner_and_nothing_is_executed() {
     problem("noprogress", "no progress.toml");
     problem("markup", "control or invisible characters");
     problem("nobody-here", "does not exist");
+    problem("nested", "max recursion depth");
     // Fine but worth knowing: an old format and ids the course no longer has.
     let notes = out.stdout.split("\nNotes\n").nth(1).unwrap_or_else(|| panic!("no notes:\n{}", out.stdout));
     assert!(notes.contains("Vera One") && notes.contains("format version 1"), "{notes}");
@@ -229,7 +233,7 @@ fn bad_inputs_are_reported_per_learner_and_nothing_is_executed() {
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header, eigenlings::cohort::csv::COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a CSV row")).collect();
-    assert_eq!(rows.len(), 12 * s.course.exercises.len(), "one row per learner and exercise");
+    assert_eq!(rows.len(), 13 * s.course.exercises.len(), "one row per learner and exercise");
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     let markup = rows.iter().find(|r| r[column("path")].ends_with("/markup")).unwrap();
     assert_eq!(&markup[column("email")], "'=HYPERLINK(\"x\")", "a formula is defused");

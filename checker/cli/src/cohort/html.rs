@@ -153,7 +153,7 @@ fn heatmap(out: &mut String, course: &Course, learners: &[Learner], stats: &Stat
     out.push_str("</tr><tr class=\"stuck-row\"><th>stuck here now</th>");
     let most = stats.exercises.iter().map(|s| s.stuck_now).max().unwrap_or(0).max(1);
     for s in &stats.exercises {
-        let level = if s.stuck_now == 0 { 0 } else { 1 + (s.stuck_now * 4).div_ceil(most).min(5) - 1 };
+        let level = if s.stuck_now == 0 { 0 } else { (s.stuck_now * 5).div_ceil(most).clamp(1, 5) };
         let _ = write!(
             out,
             "<td class=\"stuck s{level}\" title=\"{} learner(s) are working on {} now\">{}</td>",

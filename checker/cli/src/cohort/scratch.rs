@@ -51,6 +51,8 @@ pub struct Scratch {
     stubs: BTreeMap<String, Vec<u8>>,
     /// `exercises/NN_topic/file.rs` of each exercise.
     files: BTreeMap<String, PathBuf>,
+    /// Held while the scratch workbook is in use: one re-verification at a time.
+    _lock: std::fs::File,
 }
 
 impl Scratch {
@@ -58,6 +60,8 @@ impl Scratch {
     pub fn create(course: &Course) -> Result<Self> {
         let base = course.root.join("target").join("eigenlings").join("reverify");
         let dir = base.join("workbook");
+        std::fs::create_dir_all(&base).with_context(|| format!("cannot create {}", base.display()))?;
+        let lock = lock(&base.join("lock"))?;
         let target_dir = match std::env::var_os("CARGO_TARGET_DIR") {
             Some(t) => std::path::absolute(PathBuf::from(t)).context("cannot resolve CARGO_TARGET_DIR")?,
             None => course.root.join("target"),
@@ -73,6 +77,7 @@ impl Scratch {
                 .map(|e| (e.id.clone(), course.relative(&course.exercise_path(e)).to_path_buf()))
                 .collect(),
             dir,
+            _lock: lock,
         };
         scratch.lay_out(course).with_context(|| format!("cannot prepare {}", scratch.dir.display()))?;
         Ok(scratch)
@@ -159,6 +164,21 @@ impl Scratch {
             Built::CompileError { rendered, files } => Build::CompileError { rendered, files },
         })
     }
+}
+
+/// An exclusive lock on `path`, waiting (and saying so) while another re-verification holds it.
+fn lock(path: &Path) -> Result<std::fs::File> {
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    if file.try_lock().is_err() {
+        eprintln!("Another re-verification is using {}; waiting for it to finish…", path.display());
+        file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+    }
+    Ok(file)
 }
 
 /// The instructor's workspace manifest with two members (the learner crate
