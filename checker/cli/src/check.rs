@@ -115,6 +115,9 @@ pub fn record(store: &mut Store, course: &Course, e: &Exercise, report: &Exercis
     }
     let was_done = rec.status == Standing::Done;
     rec.last_failed_property = report.first_failure().map(|p| p.name.clone());
+    if let Some(name) = &rec.last_failed_property {
+        *rec.failed_properties.entry(name.clone()).or_default() += 1;
+    }
     if report.status == Status::Passed {
         rec.status = Standing::Done;
         if rec.solved.is_none() {

@@ -1,5 +1,7 @@
 //! The command line, as clap types. Each flag's help is its doc comment.
 
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// eigenlings: linear algebra for machine learning, from scratch, in Rust.
@@ -62,6 +64,37 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Only this lesson (repeat for several): one grading step per lesson in CI.
+        #[arg(long, value_name = "N")]
+        lesson: Vec<u32>,
+    },
+    /// Show the name your progress file carries, or set it (your instructor sees it).
+    Whoami {
+        /// Your name, as your instructor should see it.
+        #[arg(long)]
+        name: Option<String>,
+        /// Your e-mail address.
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Instructor report over many learners: where each one is, where the cohort is stuck.
+    Cohort {
+        /// Learner repositories, progress files, or folders holding either.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CohortFormat::Text)]
+        format: CohortFormat,
+        /// Re-run the checks on each learner's own exercise files (their code runs on this
+        /// machine, one process per exercise, with time and memory limits).
+        #[arg(long)]
+        reverify: bool,
+        /// With --reverify: wall-clock limit for compiling one learner's code, in seconds.
+        #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+        build_time_limit: u64,
+        /// With --reverify: the most time one learner may take (build and every check), in seconds.
+        #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+        learner_time_limit: u64,
     },
     /// Run a lesson's "apply it" section: your code on real data, with figures.
     Demo {
@@ -82,4 +115,15 @@ pub enum Format {
     Json,
     /// JUnit XML, for CI systems.
     Junit,
+}
+
+/// How `cohort` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CohortFormat {
+    /// Tables for a terminal.
+    Text,
+    /// One row per learner and exercise, for a spreadsheet.
+    Csv,
+    /// One self-contained page: no network, no scripts.
+    Html,
 }

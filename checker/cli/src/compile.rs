@@ -42,14 +42,20 @@ pub fn build(root: &Path, target: Target, color: bool) -> Result<Built> {
         .args(["build", "--quiet", "--package", target.package(), "--message-format", color])
         .output()
         .context("cannot run cargo")?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    interpret(target.package(), output.status.success(), &output.stdout, &output.stderr)
+}
+
+/// Turn cargo's JSON messages into a runner path or the compile errors.
+/// `Err` when cargo itself failed (a broken manifest, no network, …).
+pub fn interpret(package: &str, success: bool, stdout: &[u8], stderr: &[u8]) -> Result<Built> {
+    let stdout = String::from_utf8_lossy(stdout);
     let mut executable = None;
     let mut rendered = String::new();
     let mut files = Vec::new();
     for line in stdout.lines() {
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else { continue };
         match msg["reason"].as_str() {
-            Some("compiler-artifact") if msg["target"]["name"] == target.package() => {
+            Some("compiler-artifact") if msg["target"]["name"] == package => {
                 executable = msg["executable"].as_str().map(PathBuf::from);
             }
             Some("compiler-message") if msg["message"]["level"] == "error" => {
@@ -69,12 +75,12 @@ pub fn build(root: &Path, target: Target, color: bool) -> Result<Built> {
             _ => {}
         }
     }
-    if output.status.success() {
+    if success {
         return executable.map(Built::Runner).context("cargo built the runner but did not say where it is");
     }
     if rendered.is_empty() {
         // Not a compiler error: cargo itself failed (a broken Cargo.toml, no network for a first build, …).
-        bail!("cargo could not build the checker:\n{}", String::from_utf8_lossy(&output.stderr).trim());
+        bail!("cargo could not build the checker:\n{}", String::from_utf8_lossy(stderr).trim());
     }
     Ok(Built::CompileError { rendered, files })
 }

@@ -1,4 +1,6 @@
 //! Machine-readable results of `verify`: one JSON object, or JUnit XML.
+//! Both are what a CI job (GitHub Actions, GitLab CI) reads; the README has
+//! an example workflow that grades lesson by lesson.
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 use report::{ExerciseReport, Status};
@@ -23,8 +25,8 @@ const STATUSES: [Status; 7] = [
     Status::Locked,
 ];
 
-/// `{"exercises": [...], "summary": {...}}`, as in the command-line contract.
-pub fn json(target: &str, rows: &[Row]) -> String {
+/// `{"exercises": [...], "summary": {...}, "lessons": [...]}`, as in the command-line contract.
+pub fn json(course: &Course, target: &str, rows: &[Row]) -> String {
     let exercises: Vec<Value> = rows
         .iter()
         .map(|row| {
@@ -56,7 +58,19 @@ pub fn json(target: &str, rows: &[Row]) -> String {
     for s in STATUSES {
         summary[s.as_str()] = json!(rows.iter().filter(|r| r.report.status == s).count());
     }
-    let doc = json!({ "target": target, "exercises": exercises, "summary": summary });
+    let lessons: Vec<Value> = course
+        .lessons
+        .iter()
+        .filter_map(|l| {
+            let of: Vec<&Row> = rows.iter().filter(|r| r.lesson == l.number).collect();
+            let passed = of.iter().filter(|r| r.report.status == Status::Passed).count();
+            (!of.is_empty()).then(|| {
+                json!({ "lesson": l.number, "title": l.title, "passed": passed, "total": of.len(),
+                        "complete": passed == of.len() })
+            })
+        })
+        .collect();
+    let doc = json!({ "target": target, "exercises": exercises, "summary": summary, "lessons": lessons });
     serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_string())
 }
 

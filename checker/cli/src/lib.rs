@@ -14,9 +14,11 @@ pub mod board;
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod cohort;
 pub mod compile;
 pub mod course;
 pub mod formats;
+pub mod identity;
 pub mod progress;
 pub mod render;
 pub mod supervisor;
@@ -42,7 +44,18 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode> {
         Command::Hint { exercise } => cmd::hint::run(&course, exercise.as_deref()),
         Command::Solution { exercise } => cmd::solution::run(&course, &exercise),
         Command::Reset { exercise, yes } => cmd::reset::run(&course, &exercise, yes),
-        Command::Verify { all, solutions, format } => cmd::verify::run(&course, all, solutions, format, limit),
+        Command::Verify { all, solutions, format, lesson } => {
+            cmd::verify::run(&course, cmd::verify::Options { all, solutions, format, lessons: lesson }, limit)
+        }
+        Command::Whoami { name, email } => cmd::whoami::run(&course, name.as_deref(), email.as_deref()),
+        Command::Cohort { paths, format, reverify, build_time_limit, learner_time_limit } => {
+            let limits = reverify.then(|| cohort::reverify::Limits {
+                check: limit,
+                build: Duration::from_secs(build_time_limit.max(1)),
+                learner: Duration::from_secs(learner_time_limit.max(1)),
+            });
+            cmd::cohort::run(&course, &paths, format, limits)
+        }
         Command::Demo { lesson, solutions } => cmd::demo::run(&course, lesson, solutions),
     }
 }

@@ -35,8 +35,8 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
-/// A stream read to the end in a thread, keeping the first `OUTPUT_CAP` bytes.
-fn capture(stream: Option<impl Read + Send + 'static>) -> JoinHandle<(Vec<u8>, u64)> {
+/// A stream read to the end in a thread, keeping the first `cap` bytes.
+pub(crate) fn capture(stream: Option<impl Read + Send + 'static>, cap: usize) -> JoinHandle<(Vec<u8>, u64)> {
     std::thread::spawn(move || {
         let mut kept = Vec::new();
         let mut dropped = 0u64;
@@ -46,7 +46,7 @@ fn capture(stream: Option<impl Read + Send + 'static>) -> JoinHandle<(Vec<u8>, u
             match stream.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
-                    let room = OUTPUT_CAP.saturating_sub(kept.len()).min(n);
+                    let room = cap.saturating_sub(kept.len()).min(n);
                     kept.extend_from_slice(&buf[..room]);
                     dropped += (n - room) as u64;
                 }
@@ -73,11 +73,22 @@ fn text_of((mut kept, mut dropped): (Vec<u8>, u64)) -> String {
 
 /// Check exercise `id` with the runner at `runner`, within `limit`.
 pub fn check(runner: &Path, id: &str, report_dir: &Path, limit: Duration) -> Result<Outcome> {
+    check_in(runner, id, report_dir, limit, None)
+}
+
+/// [`check`], for code that is not the user's own (re-verifying a learner's):
+/// with `jail`, the runner starts in that folder with an empty environment
+/// (no tokens or paths of the person running it), and `HOME` pointing there.
+pub fn check_in(runner: &Path, id: &str, report_dir: &Path, limit: Duration, jail: Option<&Path>) -> Result<Outcome> {
     std::fs::create_dir_all(report_dir).with_context(|| format!("cannot create {}", report_dir.display()))?;
     let report_path = report_dir.join(format!("{id}-{}.json", std::process::id()));
     let _ = std::fs::remove_file(&report_path);
     let started = Instant::now();
-    let mut child = Command::new(runner)
+    let mut command = Command::new(runner);
+    if let Some(dir) = jail {
+        command.env_clear().env("PATH", "/usr/bin:/bin").env("HOME", dir).current_dir(dir);
+    }
+    let mut child = command
         .args(["check", id, "--report"])
         // The runtime's backtraces (an allocation failure prints one) are not the learner's output.
         .env("RUST_BACKTRACE", "0")
@@ -89,8 +100,8 @@ pub fn check(runner: &Path, id: &str, report_dir: &Path, limit: Duration) -> Res
         .process_group(0)
         .spawn()
         .with_context(|| format!("cannot start the runner {}", runner.display()))?;
-    let out = capture(child.stdout.take());
-    let err = capture(child.stderr.take());
+    let out = capture(child.stdout.take(), OUTPUT_CAP);
+    let err = capture(child.stderr.take(), OUTPUT_CAP);
     let status = wait(&mut child, limit)?;
     let elapsed = started.elapsed();
     let stdout = text_of(out.join().unwrap_or_default());
@@ -129,7 +140,7 @@ pub fn check(runner: &Path, id: &str, report_dir: &Path, limit: Duration) -> Res
 }
 
 /// Wait for the child; `None` when it had to be killed at the limit.
-fn wait(child: &mut Child, limit: Duration) -> Result<Option<ExitStatus>> {
+pub(crate) fn wait(child: &mut Child, limit: Duration) -> Result<Option<ExitStatus>> {
     let deadline = Instant::now() + limit;
     loop {
         if let Some(status) = child.try_wait().context("cannot wait for the runner")? {

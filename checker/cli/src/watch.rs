@@ -216,9 +216,7 @@ impl Watch<'_> {
     fn hint(&mut self) -> Result<()> {
         let Some(e) = board::current(self.course, &self.store) else { return Ok(()) };
         let e = e.clone();
-        let rec = self.store.record(&e.id);
-        let level = (rec.hints_seen + 1).min(3);
-        rec.hints_seen = level;
+        let level = self.store.record(&e.id).next_hint(&crate::progress::now());
         println!("\n{}", render::bold(&format!("Hints for {} ({level} of 3)", e.id)));
         print!("{}", cmd::hint::hints_text(&e.hints, level));
         cmd::save(&mut self.store)?;

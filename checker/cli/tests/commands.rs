@@ -152,8 +152,11 @@ fn hint_gives_three_levels_then_stays_at_three_and_records_them() {
             );
         }
         assert_eq!(out.stdout.contains("again for the next one"), level < 3, "{}", out.stdout);
-        let seen = s.progress_of("add_vectors")["hints_seen"].as_integer();
-        assert_eq!(seen, Some(level as i64), "hints_seen after call {}", i + 1);
+        let rec = s.progress_of("add_vectors");
+        assert_eq!(rec["hints_seen"].as_integer(), Some(level as i64), "hints_seen after call {}", i + 1);
+        let times = rec["hint_times"].as_array().expect("hint_times");
+        assert_eq!(times.len(), level, "one time per level shown: {rec}");
+        assert!(times.iter().all(|t| t.as_str().is_some_and(|t| t.ends_with('Z'))), "{rec}");
     }
     // Hints for another exercise are counted on their own.
     s.cli(&["hint", "scale_vector"]).assert_code(0).assert_stdout_has(&["Hints for scale_vector (1 of 3)"]);
@@ -175,6 +178,7 @@ fn solution_is_refused_before_solving_and_shown_after() {
     out.assert_code(0).assert_stdout_has(&["Worked solution", solution.trim()]);
     let rec = s.progress_of("add_vectors");
     assert!(rec.get("solution_viewed").is_some_and(|v| v.is_str()), "{rec}");
+    assert!(rec["solution_viewed"].as_str() >= rec["solved"].as_str(), "viewed after solving: {rec}");
     assert!(rec.get("solution_viewed_before_solving").is_none(), "{rec}");
 }
 
@@ -243,8 +247,13 @@ fn pasting_the_solution_passes_and_progress_records_it() {
     assert_eq!(rec["source_sha1"].as_str(), Some(git_blob_sha1(solution.as_bytes()).as_str()), "{rec}");
     assert!(rec["first_run"].is_str() && rec["solved"].is_str(), "{rec}");
     let progress = s.progress().unwrap();
-    assert_eq!(progress["format_version"].as_integer(), Some(1));
-    assert_eq!(progress["learner"].as_str(), Some("eigenlings e2e <e2e@example.invalid>"));
+    assert_eq!(progress["format_version"].as_integer(), Some(2));
+    let learner = progress["learner"].as_table().expect("a [learner] table");
+    assert_eq!(learner["name"].as_str(), Some("eigenlings e2e"), "{progress}");
+    assert_eq!(learner["email"].as_str(), Some("e2e@example.invalid"), "{progress}");
+    assert_eq!(learner["from"].as_str(), Some("git config"), "{progress}");
+    // The failing first try is counted against the property that failed (none: not implemented).
+    assert!(rec.get("failed_properties").is_none(), "{rec}");
 
     // Passing again keeps the first solve.
     s.cli(&["run", "add_vectors"]).assert_code(0);
@@ -325,4 +334,105 @@ fn demo_runs_on_the_solutions_and_writes_figures_and_on_stubs_says_what_is_missi
     assert!(out.transcript().contains("not written yet"), "{}", out.transcript());
     // A lesson without a demo, or without a number, is a usage problem.
     s.cli(&["demo", "13"]).assert_code(2);
+}
+
+#[test]
+fn whoami_shows_the_identity_sets_it_once_and_refuses_control_characters() {
+    let mut s = sandbox();
+    let out = s.cli(&["whoami"]);
+    out.assert_code(0).assert_stdout_has(&["No name is recorded yet", "eigenlings e2e <e2e@example.invalid>"]);
+    assert!(s.progress().is_none(), "showing the identity writes nothing");
+
+    let out = s.cli(&["whoami", "--name", "Ada <Lovelace>", "--email", "ada@example.org"]);
+    out.assert_code(0).assert_stdout_has(&["Recorded: Ada <Lovelace> <ada@example.org>", "Commit progress.toml"]);
+    let learner = s.progress().unwrap()["learner"].as_table().cloned().expect("a [learner] table");
+    assert_eq!(learner["name"].as_str(), Some("Ada <Lovelace>"));
+    assert_eq!(learner["email"].as_str(), Some("ada@example.org"));
+    assert_eq!(learner["from"].as_str(), Some("cargo learn whoami"));
+
+    // Later writes keep it (git config is not asked again).
+    s.cli(&["hint", "add_vectors"]).assert_code(0);
+    assert_eq!(s.progress().unwrap()["learner"]["name"].as_str(), Some("Ada <Lovelace>"));
+    s.cli(&["whoami"])
+        .assert_code(0)
+        .assert_stdout_has(&["You are Ada <Lovelace> <ada@example.org> (from cargo learn whoami)"]);
+
+    for (args, why) in [
+        (&["whoami", "--name", "Eve\u{1b}[2J"][..], "control"),
+        (&["whoami", "--email", "not-an-address"], "does not look like an e-mail"),
+        (&["whoami", "--name", "   "], "empty"),
+    ] {
+        let before = std::fs::read(s.path("progress.toml")).unwrap();
+        let out = s.cli(args);
+        out.assert_code(2);
+        assert!(out.stderr.contains(why), "{}", out.transcript());
+        assert_eq!(std::fs::read(s.path("progress.toml")).unwrap(), before, "a refused name changes nothing");
+    }
+
+    // An unreadable progress file is never overwritten to record a name.
+    s.write("progress.toml", "format_version = 2\n[learner\n");
+    let out = s.cli(&["whoami", "--name", "Ada"]);
+    out.assert_code(2);
+    assert!(out.stderr.contains("cannot be used"), "{}", out.transcript());
+    assert_eq!(std::fs::read_to_string(s.path("progress.toml")).unwrap(), "format_version = 2\n[learner\n");
+}
+
+#[test]
+fn a_version_1_progress_file_is_read_upgraded_on_the_next_write_and_backed_up() {
+    let mut s = sandbox();
+    let v1 = "format_version = 1\nlearner = \"Old Timer <old@example.org>\"\n\n\
+              [exercises.add_vectors]\nstatus = \"pending\"\nfirst_run = \"2026-01-01T10:00:00Z\"\nruns = 4\nhints_seen = 1\n\n\
+              [exercises.retired_exercise]\nstatus = \"done\"\nruns = 2\n";
+    s.write("progress.toml", v1);
+    // Reading it changes nothing.
+    s.cli(&["list"]).assert_code(0);
+    assert_eq!(std::fs::read_to_string(s.path("progress.toml")).unwrap(), v1);
+
+    let out = s.cli(&["hint", "add_vectors"]);
+    out.assert_code(0).assert_stdout_has(&["Hints for add_vectors (2 of 3)"]);
+    assert!(out.stderr.contains("upgraded from format 1 to 2"), "{}", out.transcript());
+    let progress = s.progress().unwrap();
+    assert_eq!(progress["format_version"].as_integer(), Some(2));
+    assert_eq!(progress["learner"]["name"].as_str(), Some("Old Timer"));
+    assert_eq!(progress["learner"]["email"].as_str(), Some("old@example.org"));
+    let rec = s.progress_of("add_vectors");
+    assert_eq!((rec["runs"].as_integer(), rec["hints_seen"].as_integer()), (Some(4), Some(2)), "{rec}");
+    assert_eq!(rec["first_run"].as_str(), Some("2026-01-01T10:00:00Z"));
+    assert!(progress["exercises"].get("retired_exercise").is_some(), "unknown ids are kept: {progress}");
+    let backups = s.path("target/eigenlings/backups");
+    let kept: Vec<String> = std::fs::read_dir(&backups)
+        .expect("a backups folder")
+        .filter_map(|f| std::fs::read_to_string(f.ok()?.path()).ok())
+        .collect();
+    assert!(kept.contains(&v1.to_string()), "the version 1 file is backed up byte for byte in {}", backups.display());
+    let _ = std::fs::remove_dir_all(&backups);
+}
+
+#[test]
+fn verify_lesson_narrows_to_one_lesson_and_json_sums_up_each_lesson() {
+    let s = sandbox();
+    let out = s.cli(&["verify", "--all", "--solutions", "--lesson", "2", "--format", "json"]);
+    out.assert_code(0);
+    let doc = out.json();
+    let want: Vec<String> = s.course.exercises_of(2).map(|e| e.id.clone()).collect();
+    let got: Vec<String> = statuses(&doc).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(got, want, "{doc:#}");
+    let lessons = doc["lessons"].as_array().expect("a lessons array");
+    assert_eq!(lessons.len(), 1, "{doc:#}");
+    assert_eq!(lessons[0]["lesson"], 2);
+    assert_eq!(lessons[0]["passed"], want.len());
+    assert_eq!(lessons[0]["total"], want.len());
+    assert_eq!(lessons[0]["complete"], true);
+
+    // The learner's stubs: lesson 1 is graded 0 of 5, and the exit code says so.
+    let out = s.cli(&["verify", "--all", "--lesson", "1", "--format", "json"]);
+    out.assert_code(1);
+    let doc = out.json();
+    assert_eq!(doc["lessons"][0]["passed"], 0, "{doc:#}");
+    assert_eq!(doc["lessons"][0]["complete"], false, "{doc:#}");
+
+    // A lesson without exercises is a usage error.
+    let out = s.cli(&["verify", "--lesson", "12"]);
+    out.assert_code(2);
+    assert!(out.stderr.contains("lesson 12 has no exercises"), "{}", out.transcript());
 }

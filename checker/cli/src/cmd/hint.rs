@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::course::Course;
-use crate::progress::Store;
+use crate::progress::{self, Store};
 use crate::render;
 
 const LEVELS: [&str; 3] = ["idea", "step", "pitfall"];
@@ -17,9 +17,7 @@ pub fn run(course: &Course, id: Option<&str>) -> Result<ExitCode> {
         println!("Every unlocked exercise is done: no hint needed.");
         return Ok(ExitCode::SUCCESS);
     };
-    let rec = store.record(&e.id);
-    let level = (rec.hints_seen + 1).min(3);
-    rec.hints_seen = level;
+    let level = store.record(&e.id).next_hint(&progress::now());
     println!("{}\n", render::bold(&format!("Hints for {} ({} of 3)", e.id, level)));
     print!("{}", hints_text(&e.hints, level));
     if level < 3 {

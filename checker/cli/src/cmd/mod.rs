@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod cohort;
 pub mod demo;
 pub mod hint;
 pub mod list;
@@ -7,9 +8,10 @@ pub mod reset;
 pub mod run;
 pub mod solution;
 pub mod verify;
+pub mod whoami;
 
 use crate::course::{Course, Exercise};
-use crate::progress::Store;
+use crate::progress::{Saved, Store};
 use crate::render;
 
 /// The exercise named on the command line, or the current one.
@@ -27,10 +29,22 @@ pub fn warn_unreadable(store: &Store) {
     }
 }
 
-/// Save the progress, telling the learner when it could not be saved.
+/// Save the progress, telling the learner when it could not be saved, or
+/// when an older file was upgraded.
 pub fn save(store: &mut Store) -> anyhow::Result<()> {
-    if !store.save()? {
-        eprintln!("{}", render::yellow("(progress not recorded: progress.toml is unreadable, see above)"));
+    match store.save()? {
+        Saved::Written => {}
+        Saved::Refused => {
+            eprintln!("{}", render::yellow("(progress not recorded: progress.toml is unreadable, see above)"))
+        }
+        Saved::Upgraded { from, backup } => eprintln!(
+            "{}",
+            render::dim(&format!(
+                "(progress.toml upgraded from format {from} to {}; the old file is kept in {})",
+                crate::progress::FORMAT_VERSION,
+                backup.display()
+            ))
+        ),
     }
     Ok(())
 }

@@ -33,6 +33,8 @@ pub fn run(course: &Course, id: &str) -> Result<ExitCode> {
     let rec = store.record(&e.id);
     if rec.solution_viewed.is_none() {
         rec.solution_viewed = Some(progress::now());
+        // Shown only once solved today; recorded so that a report never has to guess.
+        rec.solution_viewed_before_solving = rec.solved.is_none();
     }
     super::save(&mut store)?;
     Ok(ExitCode::SUCCESS)
