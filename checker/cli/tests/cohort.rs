@@ -111,11 +111,8 @@ fn healthy_learners_get_a_table_positions_and_the_hardest_exercises_and_exit_0()
     // Given as a folder of learners.
     let out = cohort(&s, &[class.dir.path().to_str().unwrap()]);
     out.assert_code(0);
-    out.assert_stdout_has(&[
-        "2 learner(s), 25 exercises",
-        "Where learners are now",
-        "Properties that failed most often",
-    ]);
+    let header = format!("2 learner(s), {} exercises", s.course.exercises.len());
+    out.assert_stdout_has(&[header.as_str(), "Where learners are now", "Properties that failed most often"]);
     let ada = lines_with(&out, "Ada Lovelace");
     assert!(ada[0].contains("2/5") && ada[0].contains("linear_combination (lesson 1)"), "{}", out.stdout);
     assert!(lines_with(&out, "Alan Turing")[0].contains("add_vectors (lesson 1)"), "{}", out.stdout);
