@@ -3,9 +3,11 @@
 
 use proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestCaseError, TestError, TestRng, TestRunner};
 use report::{ExerciseReport, Failure, PropertyReport, Status};
+use vocab::LinalgError;
 
 use crate::cases::Case;
 use crate::guard::{self, Panicked};
+use crate::pretty;
 use crate::shrink::Cases;
 use crate::watchdog;
 
@@ -71,6 +73,30 @@ impl Miss {
             bound: self.bound,
         }
     }
+}
+
+/// A learner's `Ok` value, or a miss saying valid input was refused.
+pub fn accepted<T>(function: &str, got: Result<T, LinalgError>, answer: impl FnOnce() -> String) -> Result<T, Miss> {
+    got.map_err(|e| {
+        Miss::new(format!("`{function}` returned an error for valid input: {e}"))
+            .output(format!("Err({e:?})"))
+            .expected(format!("Ok({})", answer()))
+    })
+}
+
+/// Passes when `got` is exactly the error `want`.
+pub fn refused<T>(
+    function: &str,
+    got: &Result<T, LinalgError>,
+    want: &LinalgError,
+    show: impl Fn(&T) -> String,
+) -> Result<(), Miss> {
+    if got.as_ref().err() == Some(want) {
+        return Ok(());
+    }
+    Err(Miss::new(format!("`{function}` must refuse this input with the documented error"))
+        .output(pretty::result(got, show))
+        .expected(format!("Err({want:?})")))
 }
 
 /// Call learner function `name`; a panic becomes a [`Miss`].

@@ -11,7 +11,7 @@ use report::ExerciseReport;
 use vocab::{LinalgError, Matrix};
 
 use crate::cases::{Case, Spec, always_valid, build_scaled};
-use crate::harness::{Checker, Fixed, Miss, call};
+use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::{draw, pretty, tol};
 
 // ---------------------------------------------------------------- comparing
@@ -101,30 +101,6 @@ fn matrix_close(function: &str, got: &Matrix, want: &DMatrix<f64>, bound: &DMatr
 /// The largest |entry| of a matrix (0 for an empty one; NaN stays NaN).
 fn max_abs(a: &DMatrix<f64>) -> f64 {
     a.iter().fold(0.0, |m: f64, x| if x.is_nan() || m.is_nan() { f64::NAN } else { m.max(x.abs()) })
-}
-
-/// A learner's `Ok` value, or a miss saying valid input was refused.
-fn accepted<T>(function: &str, got: Result<T, LinalgError>, answer: impl FnOnce() -> String) -> Result<T, Miss> {
-    got.map_err(|e| {
-        Miss::new(format!("`{function}` returned an error for valid input"))
-            .output(format!("Err({e:?})"))
-            .expected(format!("Ok({})", answer()))
-    })
-}
-
-/// Passes when `got` is exactly the error `want`.
-fn refused<T>(
-    function: &str,
-    got: &Result<T, LinalgError>,
-    want: &LinalgError,
-    show: impl Fn(&T) -> String,
-) -> Result<(), Miss> {
-    if got.as_ref().err() == Some(want) {
-        return Ok(());
-    }
-    Err(Miss::new(format!("`{function}` must refuse this input with the documented error"))
-        .output(pretty::result(got, show))
-        .expected(format!("Err({want:?})")))
 }
 
 /// Named matrices, one after another: `A (2×3) =` and the rows below.

@@ -26,7 +26,7 @@ use report::ExerciseReport;
 use vocab::{LinalgError, Lu, Matrix};
 
 use crate::cases::{Case, Spec, build_scaled};
-use crate::harness::{Checker, Fixed, Miss, call};
+use crate::harness::{Checker, Fixed, Miss, call, refused};
 use crate::{draw, pretty, tol};
 
 // ---------------------------------------------------------------- matrices
@@ -163,21 +163,6 @@ fn accepted<T>(function: &str, got: Result<T, LinalgError>, why: &str) -> Result
             .output(format!("Err({e:?})"))
             .expected("Ok(…)")
     })
-}
-
-/// Passes when `got` is exactly the error `want`.
-fn refused<T>(
-    function: &str,
-    got: &Result<T, LinalgError>,
-    want: &LinalgError,
-    show: impl Fn(&T) -> String,
-) -> Result<(), Miss> {
-    if got.as_ref().err() == Some(want) {
-        return Ok(());
-    }
-    Err(Miss::new(format!("`{function}` must refuse this input with the documented error"))
-        .output(pretty::result(got, show))
-        .expected(format!("Err({want:?})")))
 }
 
 /// Passes when `got` is `Err(Singular { column: k })` for one of the allowed `columns`.

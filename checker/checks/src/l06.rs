@@ -24,7 +24,7 @@ use vocab::{LinalgError, Matrix};
 use crate::cases::{Case, Spec, always_valid, build_scaled};
 use crate::compare::vector_close;
 use crate::exact::{self, Rational};
-use crate::harness::{Checker, Fixed, Miss, call};
+use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
 use crate::{draw, pretty, tol};
 
@@ -64,30 +64,6 @@ fn show_named(named: &[(&str, &Matrix)]) -> String {
 
 fn literal_matrix(name: &str, m: &Matrix) -> String {
     format!("let {name} = {m:?};")
-}
-
-/// A learner's `Ok` value, or a miss saying valid input was refused.
-fn accepted<T>(function: &str, got: Result<T, LinalgError>, answer: impl FnOnce() -> String) -> Result<T, Miss> {
-    got.map_err(|e| {
-        Miss::new(format!("`{function}` returned an error for valid input: {e}"))
-            .output(format!("Err({e:?})"))
-            .expected(format!("Ok({})", answer()))
-    })
-}
-
-/// Passes when `got` is exactly the error `want`.
-fn refused<T>(
-    function: &str,
-    got: &Result<T, LinalgError>,
-    want: &LinalgError,
-    show: impl Fn(&T) -> String,
-) -> Result<(), Miss> {
-    if got.as_ref().err() == Some(want) {
-        return Ok(());
-    }
-    Err(Miss::new(format!("`{function}` must refuse this input with the documented error"))
-        .output(pretty::result(got, show))
-        .expected(format!("Err({want:?})")))
 }
 
 /// `got` has length `n` and only finite entries.

@@ -18,6 +18,7 @@ use solutions::l02::cosine_similarity::cosine_similarity;
 use solutions::l02::dot_product::dot;
 use solutions::l02::vector_norms::norm_l2;
 use solutions::l03::transpose::transpose;
+use solutions::l05::inverse::inverse;
 use solutions::l05::triangular::{back_substitution, forward_substitution};
 use solutions::l06 as sol;
 
@@ -64,31 +65,6 @@ fn gauss_solve(m: &Matrix, c: &[f64]) -> Result<Vec<f64>, LinalgError> {
     let u = Matrix::from_fn(n, n, |i, j| w[(i, j)]);
     let z: Vec<f64> = (0..n).map(|i| w[(i, n)]).collect();
     back_substitution(&u, &z)
-}
-
-/// Gauss–Jordan inverse with partial pivoting.
-fn inverse(m: &Matrix) -> Result<Matrix, LinalgError> {
-    let n = m.nrows();
-    let mut w = Matrix::from_fn(n, 2 * n, |i, j| if j < n { m[(i, j)] } else { f64::from(u8::from(j - n == i)) });
-    for k in 0..n {
-        let p = (k..n).fold(k, |p, i| if w[(i, k)].abs() > w[(p, k)].abs() { i } else { p });
-        if w[(p, k)] == 0.0 {
-            return Err(LinalgError::Singular { column: k });
-        }
-        w.swap_rows(k, p);
-        let pivot = w[(k, k)];
-        for x in w.row_mut(k) {
-            *x /= pivot;
-        }
-        for i in (0..n).filter(|&i| i != k) {
-            let f = w[(i, k)];
-            for j in 0..2 * n {
-                let v = w[(k, j)];
-                w[(i, j)] -= f * v;
-            }
-        }
-    }
-    Ok(Matrix::from_fn(n, n, |i, j| w[(i, n + j)]))
 }
 
 /// Householder QR least squares (lesson 8's method): R x = Qᵀb without forming AᵀA.
