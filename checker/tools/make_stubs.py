@@ -70,6 +70,13 @@ TODO = {
     "06:residual": "your mat_vec_rows for Ax, check the length of b, then your sub(b, Ax).",
     "orthogonality": "check r's length, then the largest |cosine_similarity(column j, r)|, skipping zero vectors.",
     "ridge": "your at_b, your gram with λ added to its diagonal, your cholesky, then the two triangular solves.",
+    "householder": "refuse empty x; x[1..] all zero → (e₀, 0.0); else α = −sign(x₀)·norm_l2(x), v = x / (x₀ − α) with v[0] = 1.0, β = 2 / dot(v, v).",
+    "apply_householder": "w = vᵀ·(rows row0.., columns col0..), one number per column; then row row0 + i loses β·vᵢ·w.",
+    "householder_qr": "refuse empty, then n > m; per column k: your householder of r[k.., k], your apply_householder at (k, k), zeros below the diagonal; Q from [I; 0] with the reflectors applied backwards.",
+    "householder_qr_full": "the same steps for k < min(m, n), keeping all m rows of R; Q from I_m with the reflectors applied backwards.",
+    "givens": "b == 0.0 → (1.0, 0.0, a); else r = a.hypot(b), c = a / r, s = b / r.",
+    "givens_qr": "R = A, Q = I; per column j, for i from m − 1 down to j + 1: your givens(r[i−1][j], r[i][j]), rotate rows i − 1, i of R and columns i − 1, i of Q.",
+    "lstsq_qr": "check b's length; your householder_qr; c_j = dot(column j of Q, b); your back_substitution(&r, &c).",
 }
 
 def stub(source: str, lesson: int) -> str:

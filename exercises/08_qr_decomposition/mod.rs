@@ -1,3 +1,7 @@
 //! Lesson 8: QR decomposition.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod givens;
+pub mod givens_qr;
+pub mod householder;
+pub mod householder_qr;
+pub mod least_squares_qr;

@@ -254,6 +254,114 @@ pub fn cond_estimate_slack(n: usize, kappa: f64) -> f64 {
 /// ‖A‖₁ factor misses by 2⁴⁰ on the scaled inputs.
 pub const COND_ESTIMATE_FACTOR: f64 = 30.0;
 
+// ---------------------------------------------------------------- lesson 8
+//
+// Calibration (`calibrate` in `l08.rs`: 20 000 draws of each lesson-8
+// generator, reference solutions; Householder thin and full and Givens QR on
+// every matrix): the largest error/bound ratio without `C` is 0.50 for the
+// reflector (orthogonality and Hx = αe₀), 0.00 for `apply_householder` (the
+// checker sums in the reference's order), 0.94 for ‖QᵀQ − I‖ and 1.00 for
+// ‖A − QR‖ (1.02 and 1.07 with another seed; always a 2×1 to 6×1 matrix),
+// 0.25 for R against nalgebra, 0.78 for the column space, 0.67 and 0.46 for
+// Givens, 0.76 for the least-squares forward error and 0.37 for its residual
+// orthogonality. So a correct program has about 10× room, and more on all but
+// the smallest matrices. The mutants of `mutants_l08.rs` miss by far more:
+// modified Gram–Schmidt's ‖QᵀQ − I‖ is 67× the bound on a shrunk 2×2 with
+// κ₂ = 6·10³ (about κ₂·u, so 10⁶× at κ₂ = 10¹⁰); the normal equations, 15×
+// on a 3×3 with κ₂ = 8·10⁴ and a zero residual (they lose κ₂²·u).
+
+/// A reflector H = I − βvvᵀ is orthogonal when β·vᵀv = 2:
+/// ‖HᵀH − I‖_F = |β|·|β·vᵀv − 2|·vᵀv ≤ `reflector_orthogonality(m)` for
+/// x of length m. A correct β = 2/vᵀv is off by the rounding of one sum of
+/// m squares and one division, and the checker's vᵀv by as much again.
+pub fn reflector_orthogonality(m: usize) -> f64 {
+    gamma(2 * m + 4)
+}
+
+/// Hx = αe₀: ‖(Hx)₁..‖ and ||α| − ‖x‖| are at most
+/// `reflector_image(m)`·‖x‖. The learner's v and β carry a few roundings
+/// each (‖x‖, x₀ − α of same-sign numbers, one division per entry, vᵀv), and
+/// the checker's x − β(vᵀx)v adds a sum of m products. With α of the wrong
+/// sign, x₀ − α cancels and the error grows like u‖x‖²/|x₀ − α|.
+pub fn reflector_image(m: usize) -> f64 {
+    gamma(4 * m + 8)
+}
+
+/// B − βv(vᵀB), entry by entry: |ŷ − y| ≤ `reflector_apply(p)`·(|b_ij| +
+/// |βv_i|·Σ_k |v_k b_kj|) for a block of p rows (a sum of p products, one
+/// product and one subtraction; Higham, ch. 3).
+pub fn reflector_apply(p: usize) -> f64 {
+    gamma(p + 2)
+}
+
+/// A = QR for Householder or Givens QR: ‖A − Q̂R̂‖_F ≤ `qr_backward(m, n)`·‖A‖_F.
+/// Higham, Thm 19.4 and 19.10: R̂ is the exact R of A + ΔA with
+/// ‖Δa_j‖ ≤ γ̃_{mn}‖a_j‖, γ̃ₖ = c·k·u for a small constant c, and Q̂ is within
+/// √n·γ̃_{mn} of an orthogonal matrix. Measured, c ≈ 2 plus a fixed few
+/// roundings (the norm, the division) that dominate on 2×1 matrices: hence
+/// 2mn + 4. No condition number: that is what a backward-stable method
+/// promises.
+pub fn qr_backward(m: usize, n: usize) -> f64 {
+    gamma(2 * m * n + 4)
+}
+
+/// Q̂ orthogonal to working precision: ‖Q̂ᵀQ̂ − I‖_F ≤ `qr_orthogonality(m, n)`,
+/// whatever κ₂(A) (Higham, Thm 19.4). Modified Gram–Schmidt reaches only
+/// about κ₂(A)·u (Björck 1967, Higham Thm 19.13) and classical Gram–Schmidt
+/// κ₂(A)²·u, so on the κ₂ = 10⁸..10¹² inputs they miss this by 10⁶ or more.
+pub fn qr_orthogonality(m: usize, n: usize) -> f64 {
+    gamma(2 * m * n + 4)
+}
+
+/// R against nalgebra's, once the signs of its rows are matched:
+/// ‖D·R̂ − R‖_F ≤ `qr_r_factor(m, n, κ)`·‖A‖_F, with κ = κ₂ of A's leading
+/// min(m, n) columns. R is unique when they are independent, and moves by
+/// at most about √2·κ₂·‖ΔA‖_F when A does (J.-G. Sun, BIT 31, 1991, to first
+/// order); both factorizations carry a backward error of `qr_backward`.
+pub fn qr_r_factor(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * std::f64::consts::SQRT_2 * qr_backward(m, n) * kappa
+}
+
+/// The span of the first p = min(m, n) columns of Q̂ against the column
+/// space of A: ‖Q̂Q̂ᵀ − P_A‖_F ≤ `qr_column_space(m, n, κ)`. A subspace
+/// moves by about ‖ΔA‖/σ_p under a perturbation ΔA (Wedin), and
+/// ‖ΔA‖_F ≤ √n·γ·‖A‖₂ for both factorizations.
+pub fn qr_column_space(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * qr_backward(m, n) * (n as f64).sqrt() * kappa
+}
+
+/// A Givens rotation: |c² + s² − 1| ≤ `givens_unit()`. c = a/r and s = b/r
+/// carry the rounding of r (`hypot` is correctly rounded to within an ulp)
+/// and of one division each.
+pub fn givens_unit() -> f64 {
+    gamma(6)
+}
+
+/// A Givens rotation's action: |−s·a + c·b|, |c·a + s·b − r| and
+/// ||r| − √(a² + b²)| are at most `givens_entries()`·√(a² + b²).
+pub fn givens_entries() -> f64 {
+    gamma(6)
+}
+
+/// Least squares by a backward-stable QR against nalgebra's:
+/// ‖x̂ − x‖ ≤ `lstsq_qr(m, n, κ)`·(2‖x‖ + (κ + 1)‖r‖/‖A‖₂), κ = κ₂(A).
+/// Householder least squares solves a problem with ‖ΔA‖_F ≤ γ̃_{mn}‖A‖_F ≤
+/// √n·γ̃_{mn}‖A‖₂ and ‖Δb‖ ≤ γ̃_{mn}‖b‖ (Higham, Thm 20.3), which moves the
+/// solution by at most κε(2‖x‖ + (κ + 1)‖r‖/‖A‖₂) (Higham, Thm 20.1), for
+/// the learner and for nalgebra. With a small residual this is κ·u; the
+/// normal equations lose κ²·u.
+pub fn lstsq_qr(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * gamma(m * n) * (n as f64).sqrt() * kappa
+}
+
+/// κ-free: ‖Aᵀ(b − Ax̂)‖ ≤ `lstsq_qr_residual(m, n)`·‖A‖_F(‖A‖_F‖x̂‖ + ‖b‖).
+/// x̂ is the exact solution for A + ΔA and b + Δb (Higham, Thm 20.3), so
+/// Aᵀr̂ = O(‖ΔA‖‖r̂‖ + ‖A‖‖Δb‖ + ‖A‖‖ΔA‖‖x̂‖), and ‖r̂‖ ≤ ‖b‖ + ‖A‖‖x̂‖;
+/// the checker's own residual adds γ_n(‖A‖‖x̂‖ + ‖b‖).
+pub fn lstsq_qr_residual(m: usize, n: usize) -> f64 {
+    2.0 * gamma(m * n + n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -232,6 +232,30 @@ macro_rules! course {
                     },
                 },
                 $crate::Exercise { id: "ridge", check: || checks::l06::ridge($k::l06::ridge::ridge) },
+                $crate::Exercise {
+                    id: "householder",
+                    check: || {
+                        checks::l08::householder(&checks::l08::Householder {
+                            householder: $k::l08::householder::householder,
+                            apply_householder: $k::l08::householder::apply_householder,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "householder_qr",
+                    check: || {
+                        checks::l08::householder_qr(&checks::l08::HouseholderQr {
+                            householder_qr: $k::l08::householder_qr::householder_qr,
+                            householder_qr_full: $k::l08::householder_qr::householder_qr_full,
+                        })
+                    },
+                },
+                $crate::Exercise { id: "givens", check: || checks::l08::givens($k::l08::givens::givens) },
+                $crate::Exercise { id: "givens_qr", check: || checks::l08::givens_qr($k::l08::givens_qr::givens_qr) },
+                $crate::Exercise {
+                    id: "least_squares_qr",
+                    check: || checks::l08::least_squares_qr($k::l08::least_squares_qr::lstsq_qr),
+                },
             ],
             demos: &[
                 $crate::Demo {
