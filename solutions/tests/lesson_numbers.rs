@@ -3394,3 +3394,754 @@ mod lesson_5 {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Lesson 8, README: exercises/08_qr_decomposition/README.md
+// ---------------------------------------------------------------------------------------------
+
+// Lesson 8 lives in a module of its own, like lessons 5 and 6; it reuses the shared helpers above
+// (`sci`, `fixed`, `close`, `U`, `numeric_csv`, `mat_vec_rows`).
+mod lesson_8 {
+    use super::*;
+    use solutions::l05::triangular::back_substitution;
+    use solutions::l06::least_squares::lstsq_normal;
+    use solutions::l08::givens::givens;
+    use solutions::l08::givens_qr::givens_qr;
+    use solutions::l08::householder::{apply_householder, householder};
+    use solutions::l08::householder_qr::{householder_qr, householder_qr_full};
+    use solutions::l08::least_squares_qr::lstsq_qr;
+    use vocab::Qr;
+
+    /// The $2 \times 2$ example of the lesson: rows $(3, 1)$ and $(4, 2)$.
+    fn two_by_two() -> Matrix {
+        Matrix::from_rows(&[vec![3.0, 1.0], vec![4.0, 2.0]])
+    }
+
+    /// Lesson 6's worked example: $A$ with rows $(1, 0)$, $(0, 1)$, $(1, 1)$ and $b = (1, 2, -1)$.
+    fn worked_example() -> (Matrix, Vec<f64>) {
+        (Matrix::from_rows(&[vec![1.0, 0.0], vec![0.0, 1.0], vec![1.0, 1.0]]), vec![1.0, 2.0, -1.0])
+    }
+
+    /// Läuchli's matrix with rows $(1, 1)$, $(\delta, 0)$, $(0, \delta)$.
+    fn lauchli(delta: f64) -> Matrix {
+        Matrix::from_rows(&[vec![1.0, 1.0], vec![delta, 0.0], vec![0.0, delta]])
+    }
+
+    /// `x` reflected by $I - \beta vv^\top$, with the reference `apply_householder` on a one-column matrix.
+    fn reflect(v: &[f64], beta: f64, x: &[f64]) -> Vec<f64> {
+        let mut m = Matrix::from_fn(x.len(), 1, |i, _| x[i]);
+        apply_householder(v, beta, &mut m, 0, 0);
+        m.column(0)
+    }
+
+    /// $H = I - \beta vv^\top$ as a matrix (only to quote its entries).
+    fn reflector_matrix(v: &[f64], beta: f64) -> Matrix {
+        Matrix::from_fn(v.len(), v.len(), |i, j| if i == j { 1.0 } else { 0.0 } - beta * v[i] * v[j])
+    }
+
+    /// $\lVert Q^\top Q - I \rVert_F$.
+    fn orthogonality_loss(q: &Matrix) -> f64 {
+        let n = q.ncols();
+        let mut sum = 0.0;
+        for i in 0..n {
+            for j in 0..n {
+                let d = dot(&q.column(i), &q.column(j)) - if i == j { 1.0 } else { 0.0 };
+                sum += d * d;
+            }
+        }
+        sum.sqrt()
+    }
+
+    /// The singular values of `a`, largest first, by one-sided Jacobi on `a` itself (as in lesson 6).
+    fn singular_values(a: &Matrix) -> Vec<f64> {
+        let n = a.ncols();
+        let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j)).collect();
+        for _ in 0..100 {
+            let mut rotated = false;
+            for p in 0..n {
+                for q in p + 1..n {
+                    let (alpha, beta, gamma) =
+                        (dot(&cols[p], &cols[p]), dot(&cols[q], &cols[q]), dot(&cols[p], &cols[q]));
+                    if gamma.abs() <= 1e-15 * (alpha * beta).sqrt() {
+                        continue;
+                    }
+                    rotated = true;
+                    let zeta = (beta - alpha) / (2.0 * gamma);
+                    let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
+                    let c = 1.0 / (1.0 + t * t).sqrt();
+                    let s = c * t;
+                    let (left, right) = cols.split_at_mut(q);
+                    for (x, y) in left[p].iter_mut().zip(right[0].iter_mut()) {
+                        (*x, *y) = (c * *x - s * *y, s * *x + c * *y);
+                    }
+                }
+            }
+            if !rotated {
+                break;
+            }
+        }
+        let mut s: Vec<f64> = cols.iter().map(|c| norm_l2(c)).collect();
+        s.sort_by(|x, y| y.total_cmp(x));
+        s
+    }
+
+    /// $\kappa_2 = \sigma_{\max} / \sigma_{\min}$.
+    fn kappa_2(a: &Matrix) -> f64 {
+        let s = singular_values(a);
+        s[0] / s[s.len() - 1]
+    }
+
+    /// `a` with every column divided by its 2-norm.
+    fn unit_columns(a: &Matrix) -> Matrix {
+        let norms: Vec<f64> = (0..a.ncols()).map(|j| norm_l2(&a.column(j))).collect();
+        Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)] / norms[j])
+    }
+
+    /// The demo's measure of agreement: $-\log_{10}$ of the relative difference.
+    fn digits(x: f64, exact: f64) -> f64 {
+        if x == exact { 16.0 } else { (-((x - exact).abs() / exact.abs()).log10()).clamp(0.0, 16.0) }
+    }
+
+    /// The smallest and the largest of some numbers.
+    fn range(v: &[f64]) -> (f64, f64) {
+        (v.iter().copied().fold(f64::INFINITY, f64::min), v.iter().copied().fold(f64::NEG_INFINITY, f64::max))
+    }
+
+    /// Longley: the 16 × 7 design matrix [1 | six predictors], TOTEMP, and NIST's certified coefficients.
+    fn longley_problem() -> (Matrix, Vec<f64>, Vec<f64>) {
+        let (header, rows) = numeric_csv(include_str!("../../data/longley.csv"));
+        assert_eq!(header, ["TOTEMP", "GNPDEFL", "GNP", "UNEMP", "ARMED", "POP", "YEAR"]);
+        let design = Matrix::from_fn(rows.len(), 7, |i, j| if j == 0 { 1.0 } else { rows[i][j] });
+        let y = rows.iter().map(|r| r[0]).collect();
+        let certified = include_str!("../../data/longley_certified.csv")
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.split(',').nth(1).unwrap().trim().parse().unwrap())
+            .collect::<Vec<f64>>();
+        assert_eq!(certified.len(), 7);
+        (design, y, certified)
+    }
+
+    /// The diabetes design of demo 6: the training patients (every fifth held out) with a column of
+    /// ones first, and their targets.
+    fn diabetes_design() -> (Matrix, Vec<f64>) {
+        let (header, rows) = numeric_csv(include_str!("../../data/diabetes.csv"));
+        assert_eq!(header[10], "y");
+        let train: Vec<usize> = (0..rows.len()).filter(|i| i % 5 != 4).collect();
+        let a = Matrix::from_fn(train.len(), 11, |i, j| if j == 0 { 1.0 } else { rows[train[i]][j - 1] });
+        (a, train.iter().map(|&i| rows[i][10]).collect())
+    }
+
+    /// Modified Gram–Schmidt as textbooks write it (lesson 7's algorithm, not its code): normalise
+    /// column k, then remove its component from every later column.
+    fn modified_gram_schmidt_q(a: &Matrix) -> Matrix {
+        let (m, n) = a.shape();
+        let mut q = a.clone();
+        for k in 0..n {
+            let norm = norm_l2(&q.column(k));
+            for i in 0..m {
+                q[(i, k)] /= norm;
+            }
+            for j in k + 1..n {
+                let r = dot(&q.column(k), &q.column(j));
+                for i in 0..m {
+                    q[(i, j)] -= r * q[(i, k)];
+                }
+            }
+        }
+        q
+    }
+
+    /// The Hilbert matrix $H_n$, entries $1/(i + j + 1)$.
+    fn hilbert(n: usize) -> Matrix {
+        Matrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
+    }
+
+    // "For x = (1, 10^-9), the norm √(1 + 10^-18) rounds to exactly 1, and v0 = 1 - 1 = 0, where the exact
+    // value is about -5 × 10^-19. The computed v = (0, 10^-9) points along e1, its mirror is the axis of e0
+    // itself, and the computed "Hx" is (1, -10^-9)". "For x = (1, 10^-9): α = -1, v0 = 2, and your
+    // householder returns v = (1, 5 × 10^-10) and β = 2, with Hx = (-1, 0) exactly." (Also the solution's
+    // doc comment.)
+    #[test]
+    fn the_wrong_sign_cancels_near_the_axis() {
+        let x = [1.0, 1e-9];
+        assert_eq!(norm_l2(&x), 1.0);
+        assert_eq!((1.0f64 + 1e-18).sqrt(), 1.0);
+        let v0 = x[0] - norm_l2(&x);
+        assert_eq!(v0, 0.0);
+        // The exact x0 − ‖x‖ = −x1²/(x0 + ‖x‖).
+        assert_eq!(sci(-1e-18 / (1.0 + 1.0), 0), "-5e-19");
+        // The wrong-sign reflector, unnormalised: v = x − ‖x‖e0 = (0, 1e-9).
+        let bad_v = [v0, x[1]];
+        let bad = reflect(&bad_v, 2.0 / dot(&bad_v, &bad_v), &x);
+        assert_eq!(bad[0], 1.0);
+        assert!(close(bad[1], -1e-9, 1e-15), "{bad:?}");
+
+        let (v, beta) = householder(&x).unwrap();
+        assert_eq!((v.clone(), beta), (vec![1.0, 5e-10], 2.0));
+        assert_eq!(x[0] + norm_l2(&x), 2.0);
+        assert_eq!(reflect(&v, beta, &x), [-1.0, 0.0]);
+    }
+
+    // LAPACK's normalisation: "every |v_i| ≤ 1, so 1 ≤ v^T v ≤ 2 and 1 ≤ β ≤ 2 whatever the size of x. In
+    // fact v^T v = 2α/(α - x0), so β = 1 - x0/α: 1 when x0 = 0, 2 when x lies along e0." "When there is
+    // nothing to reflect ... householder returns v = e0 and β = 0".
+    #[test]
+    fn beta_is_one_minus_x0_over_alpha() {
+        let xs: [&[f64]; 6] =
+            [&[3.0, 4.0], &[-1.0, 2.0, 2.0], &[0.0, 3.0], &[2.0, -1.0, 2.0], &[1e-300, 1e-300], &[7.0, 1e-12, -3e-12]];
+        for x in xs {
+            let (v, beta) = householder(x).unwrap();
+            let norm = norm_l2(x);
+            let alpha = if x[0] >= 0.0 { -norm } else { norm };
+            assert!(v.iter().all(|t| t.abs() <= 1.0) && (1.0..=2.0).contains(&beta), "{x:?}");
+            assert!(close(beta, 1.0 - x[0] / alpha, 1e-15), "{x:?}");
+            assert!(close(dot(&v, &v), 2.0 * alpha / (alpha - x[0]), 1e-15), "{x:?}");
+        }
+        assert_eq!(householder(&[0.0, 3.0]).unwrap().1, 1.0);
+        assert_eq!(householder(&[2.0, 1e-200]).unwrap().1, 2.0);
+        for x in [&[5.0, 0.0, 0.0][..], &[-2.0], &[0.0, 0.0]] {
+            let (v, beta) = householder(x).unwrap();
+            assert_eq!(beta, 0.0);
+            assert_eq!(v[0], 1.0);
+            assert!(v[1..].iter().all(|t| *t == 0.0));
+            assert_eq!(reflect(&v, beta, x), x);
+        }
+    }
+
+    // The worked example: "x = (3, 4) ... α = -5; x - αe0 = (8, 4), and dividing by v0 = 8 gives v = (1, 0.5),
+    // v^T v = 1.25 and β = 2/1.25 = 1.6 (which is 1 - 3/(-5))", H = [[-0.6, -0.8], [-0.8, 0.6]], "(0.36 + 0.64
+    // = 1, and 0.48 - 0.48 = 0) and determinant -0.36 - 0.64 = -1", "v^T x = 3 + 2 = 5 and Hx = ... = (-5, 0).
+    // Your householder returns exactly v = (1, 0.5) and β = 1.6 ..., and apply_householder turns x into exactly
+    // (-5, 0). The mirror is ... the line x1 = -2x0. The other sign would have used v = x - 5e0 = (-2, 4),
+    // whose mirror is the line x1 = x0/2 ... and sent x to (5, 0)". The figure: v drawn twice as long.
+    #[test]
+    fn the_reflector_of_three_four() {
+        let x = [3.0, 4.0];
+        let (v, beta) = householder(&x).unwrap();
+        assert_eq!(v, [1.0, 0.5]);
+        assert_eq!(beta, 1.6);
+        assert_eq!(beta, 2.0 / 1.25);
+        assert_eq!(dot(&v, &v), 1.25);
+        assert!(close(beta, 1.0 - 3.0 / -5.0, 1e-15));
+        assert_eq!(dot(&v, &x), 5.0);
+        assert_eq!(reflect(&v, beta, &x), [-5.0, 0.0]);
+        let h = reflector_matrix(&v, beta);
+        for (got, want) in h.as_slice().iter().zip([-0.6, -0.8, -0.8, 0.6]) {
+            assert!((got - want).abs() < 1e-15, "{h:?}");
+        }
+        assert!(close(h[(0, 0)] * h[(1, 1)] - h[(0, 1)] * h[(1, 0)], -1.0, 1e-15));
+        assert_eq!((0.36 + 0.64, 0.48 - 0.48), (1.0, 0.0));
+        // The mirror ⟂ v = (1, 0.5) is the line through (1, -2); the other sign's v = (-2, 4), mirror through (2, 1).
+        assert_eq!(dot(&v, &[1.0, -2.0]), 0.0);
+        let other = [3.0 - 5.0, 4.0];
+        assert_eq!(other, [-2.0, 4.0]);
+        assert_eq!(dot(&other, &[2.0, 1.0]), 0.0);
+        assert_eq!(reflect(&other, 2.0 / dot(&other, &other), &x), [5.0, 0.0]);
+        // The demo's reflection figure draws this x.
+        assert_eq!(x, [3.0, 4.0]);
+    }
+
+    // "A worked example. A with rows (3, 1) and (4, 2) ... column 1, with v^T (1, 2) = 2, becomes (1, 2) - 1.6 ·
+    // 2 · (1, 0.5) = (-2.2, 0.4). ... R = [[-5, -2.2], [0, 0.4]], Q = H0 ..., and indeed QR has rows (3, 1.32 -
+    // 0.32) = (3, 1) and (4, 1.76 + 0.24) = (4, 2). ... r11 comes out as 0.3999999999999999. The factorization
+    // with a positive diagonal ... has R with rows (5, 2.2) and (0, 0.4) ..., and its Q, with rows (0.6, -0.8)
+    // and (0.8, 0.6), is a rotation." Givens: "one rotation, givens(3, 4), gives R with rows (5, 2.2) and (0,
+    // 0.4) and Q = G^T with rows (0.6, -0.8) and (0.8, 0.6): Householder's R with row 0 flipped." Answer 3:
+    // the same R's, D = diag(-1, 1); "p = 1 and det A = -(-5)(0.4) = 2, which is 3 · 2 - 1 · 4", "from
+    // givens_qr, det A = 5 · 0.4 = 2".
+    #[test]
+    fn the_two_by_two_example() {
+        let a = two_by_two();
+        assert_eq!(dot(&[1.0, 0.5], &[1.0, 2.0]), 2.0);
+        let Qr { q, r } = householder_qr(&a).unwrap();
+        assert_eq!(r[(1, 1)], 0.3999999999999999);
+        assert_eq!(r[(1, 0)], 0.0);
+        for (got, want) in r.as_slice().iter().zip([-5.0, -2.2, 0.0, 0.4]) {
+            assert!((got - want).abs() < 1e-15, "{r:?}");
+        }
+        for (got, want) in q.as_slice().iter().zip([-0.6, -0.8, -0.8, 0.6]) {
+            assert!((got - want).abs() < 1e-15, "{q:?}");
+        }
+        assert!(close(0.6 * 2.2 - 0.8 * 0.4, 1.0, 1e-15) && close(0.8 * 2.2 + 0.6 * 0.4, 2.0, 1e-15));
+        assert_eq!((fixed(0.6 * 2.2, 2), fixed(0.8 * 0.4, 2)), ("1.32".to_string(), "0.32".to_string()));
+        assert_eq!((fixed(0.8 * 2.2, 2), fixed(0.6 * 0.4, 2)), ("1.76".to_string(), "0.24".to_string()));
+
+        let g = givens_qr(&a).unwrap();
+        for (got, want) in g.r.as_slice().iter().zip([5.0, 2.2, 0.0, 0.4]) {
+            assert!((got - want).abs() < 1e-15, "{:?}", g.r);
+        }
+        assert_eq!(g.q, Matrix::from_rows(&[vec![0.6, -0.8], vec![0.8, 0.6]]));
+        assert_eq!(g.q[(0, 0)] * g.q[(1, 1)] - g.q[(0, 1)] * g.q[(1, 0)], 1.0, "a rotation");
+        assert_eq!(givens(3.0, 4.0), (0.6, 0.8, 5.0));
+        // D = diag(-1, 1): Q_G = Q_H D and R_G = D R_H, up to rounding.
+        for j in 0..2 {
+            assert!((g.r[(0, j)] + r[(0, j)]).abs() < 1e-15 && (g.r[(1, j)] - r[(1, j)]).abs() < 1e-15);
+            assert!((g.q[(j, 0)] + q[(j, 0)]).abs() < 1e-15 && (g.q[(j, 1)] - q[(j, 1)]).abs() < 1e-15);
+        }
+        // The determinant: one reflection (step 1 has β = 0).
+        let (v1, beta1) = householder(&[r[(1, 1)]]).unwrap();
+        assert_eq!((v1, beta1), (vec![1.0], 0.0));
+        assert!(close(-(r[(0, 0)] * r[(1, 1)]), 2.0, 1e-15));
+        assert_eq!(3.0 * 2.0 - 1.0 * 4.0, 2.0);
+        assert!(close(g.r[(0, 0)] * g.r[(1, 1)], 2.0, 1e-15));
+    }
+
+    // Cost: "Σ 4(m - k)(n - k) ≈ 2mn² - 2n³/3 flops for R"; "the full Q costs 4(m²n - mn² + n³/3)"; "For m ≫ n,
+    // R alone costs 2mn², twice the mn² of forming A^T A ...; for a square matrix, 4n³/3, twice the 2n³/3 of
+    // LU"; ormqr "4mn flops". Givens: "Σ 6(m - j - 1)(n - j) ≈ 3mn² - n³ flops for R, half as much again as
+    // Householder's ..., plus mn - n²/2 square roots"; Hessenberg: "n - 1 rotations and about 3n² flops
+    // instead of 4n³/3". lstsq_qr: "about 4mn² - 4n³/3 flops"; gels "2mn² - 2n³/3, twice the normal equations
+    // when m ≫ n". Answer 1: "Σ 6(n - k + 1) ≈ 3n² flops", "n(n + 1)/2 + n + 1 numbers".
+    #[test]
+    fn the_flop_counts() {
+        let (m, n) = (4000.0_f64, 300.0_f64);
+        let sum = |f: &dyn Fn(f64) -> f64| (0..n as usize).map(|k| f(k as f64)).sum::<f64>();
+        let householder_r = sum(&|k| 4.0 * (m - k) * (n - k));
+        assert!(close(householder_r, 2.0 * m * n * n - 2.0 * n.powi(3) / 3.0, 0.01));
+        // The full Q, backwards from I_m: H_k on rows k.. and columns k.. of an m × m matrix.
+        let full_q = sum(&|k| 4.0 * (m - k) * (m - k));
+        assert!(close(full_q, 4.0 * (m * m * n - m * n * n + n.powi(3) / 3.0), 0.01));
+        let givens_r = sum(&|j| 6.0 * (m - j - 1.0) * (n - j));
+        assert!(close(givens_r, 3.0 * m * n * n - n.powi(3), 0.01));
+        assert!(close(givens_r / householder_r, 1.5, 0.05), "half as much again, for m ≫ n");
+        let rotations = sum(&|j| m - j - 1.0);
+        assert!(close(rotations, m * n - n * n / 2.0, 0.01));
+        let apply_to_vector = sum(&|k| 4.0 * (m - k));
+        assert!(close(apply_to_vector, 4.0 * m * n, 0.05));
+        let big_m = 1e7;
+        let ratio = (2.0 * big_m * n * n - 2.0 * n.powi(3) / 3.0) / (big_m * n * n + n.powi(3) / 3.0);
+        assert!(close(ratio, 2.0, 1e-3));
+        assert_eq!((4.0 / 3.0) / (2.0 / 3.0), 2.0);
+        // Hessenberg: one rotation per column, on rows of length n - j.
+        let hessenberg = sum(&|j| 6.0 * (n - j));
+        assert!(close(hessenberg, 3.0 * n * n, 0.01));
+        // The Givens update of answer 1.
+        let update = sum(&|k| 6.0 * (n - k + 1.0));
+        assert!(close(update, 3.0 * n * n, 0.02));
+        assert_eq!(11 * 12 / 2 + 11 + 1, 78);
+    }
+
+    // Backward stability: "On the 8 × 8 Hilbert matrix of lesson 5, with κ2 ≈ 1.5 × 10^10, the Q̂ of your
+    // householder_qr has ‖Q̂^T Q̂ - I‖_F ≈ 1.4 × 10^-15, and modified Gram–Schmidt's is off by about 10^-6."
+    #[test]
+    fn householder_stays_orthogonal_where_gram_schmidt_drifts() {
+        let h = hilbert(8);
+        assert_eq!(sci(kappa_2(&h), 1), "1.5e10");
+        let qr = householder_qr(&h).unwrap();
+        assert_eq!(sci(orthogonality_loss(&qr.q), 1), "1.4e-15");
+        let mgs = orthogonality_loss(&modified_gram_schmidt_q(&h));
+        assert!((1e-7..1e-5).contains(&mgs), "about 10^-6: {mgs:e}");
+        assert_eq!((mgs.log10()).round(), -6.0);
+    }
+
+    // Givens: "Squaring overflows for |a| beyond about 1.3 × 10^154 ...: for a = 3 × 10^200 and b = 4 × 10^200,
+    // (a * a + b * b).sqrt() is infinite, and then c = s = 0 ... your givens returns r = 4.9999999999999995 ×
+    // 10^200, c = 0.6000000000000001 and s = 0.8 for that pair. When b = 0 ... exactly (1, 0, a), the identity,
+    // even for a ≤ 0." "For (a, b) = (3, 4): r = 5, c = 0.6, s = 0.8 ... sends (3, 4) to (1.8 + 3.2, -2.4 + 2.4)
+    // = (5, 0)." "H = diag(-1, 1) G". How your code is checked: "numbers near 2^±1000 ≈ 10^±301".
+    #[test]
+    fn givens_rotations_without_overflow() {
+        assert_eq!(sci(f64::MAX.sqrt(), 1), "1.3e154");
+        let (a, b) = (3e200_f64, 4e200_f64);
+        let naive = (a * a + b * b).sqrt();
+        assert!(naive.is_infinite());
+        assert_eq!((a / naive, b / naive), (0.0, 0.0));
+        assert_eq!(givens(a, b), (0.6000000000000001, 0.8, 4.9999999999999995e200));
+        for a in [-5.0, 0.0, 2.5] {
+            assert_eq!(givens(a, 0.0), (1.0, 0.0, a));
+        }
+        let (c, s, r) = givens(3.0, 4.0);
+        assert_eq!((c, s, r), (0.6, 0.8, 5.0));
+        assert!(close(c * 3.0 + s * 4.0, 5.0, 1e-15) && (-s * 3.0 + c * 4.0).abs() < 1e-15);
+        assert_eq!((fixed(0.6 * 3.0, 1), fixed(0.8 * 4.0, 1)), ("1.8".to_string(), "3.2".to_string()));
+        let (v, beta) = householder(&[3.0, 4.0]).unwrap();
+        let h = reflector_matrix(&v, beta);
+        let g = [[c, s], [-s, c]];
+        for j in 0..2 {
+            assert!((h[(0, j)] + g[0][j]).abs() < 1e-15 && (h[(1, j)] - g[1][j]).abs() < 1e-15);
+        }
+        assert_eq!(sci(2f64.powi(1000), 2), "1.07e301");
+    }
+
+    // The worked example of lesson 6: "Step 0 reflects x = (1, 0, 1): α = -√2, v = (1, 0, 1/(1 + √2)) = (1, 0,
+    // √2 - 1) and β = 1 + 1/√2 ≈ 1.7071. Column 1 becomes (-1/√2, 1, 1/√2), and step 1 reflects (1, 1/√2), of
+    // length √(3/2)." R1, Q1 and c = (0, -√(2/3)); "Up to the signs of its rows, R1 is lesson 6's Cholesky
+    // factor transposed, (√2, 1/√2, √(3/2)), and c is lesson 6's z = (0, √(2/3)) with a sign. Back
+    // substitution gives x1 = 2/3 and x0 = -1/3 ...; your lstsq_qr returns (-0.33333333333333354,
+    // 0.6666666666666667), within a few units in the last place. The third column of the full Q ... is (1, 1,
+    // -1)/√3 up to sign, ... and |c2| = 4/√3 ≈ 2.309 is the length of lesson 6's residual (4/3, 4/3, -4/3)."
+    #[test]
+    fn least_squares_on_the_worked_example_of_lesson_6() {
+        let (a, b) = worked_example();
+        let (v, beta) = householder(&[1.0, 0.0, 1.0]).unwrap();
+        let s2 = 2f64.sqrt();
+        assert!(close(v[2], 1.0 / (1.0 + s2), 1e-15) && close(v[2], s2 - 1.0, 1e-15) && v[1] == 0.0);
+        assert!(close(beta, 1.0 + 1.0 / s2, 1e-15));
+        assert_eq!(fixed(beta, 4), "1.7071");
+        let col1 = reflect(&v, beta, &[0.0, 1.0, 1.0]);
+        for (got, want) in col1.iter().zip([-1.0 / s2, 1.0, 1.0 / s2]) {
+            assert!((got - want).abs() < 1e-15, "{col1:?}");
+        }
+        assert!(close(norm_l2(&col1[1..]), 1.5f64.sqrt(), 1e-15));
+
+        let Qr { q, r } = householder_qr(&a).unwrap();
+        let s6 = 6f64.sqrt();
+        for (got, want) in r.as_slice().iter().zip([-s2, -1.0 / s2, 0.0, -(1.5f64.sqrt())]) {
+            assert!((got - want).abs() < 1e-15, "{r:?}");
+        }
+        let want_q = [-1.0 / s2, 1.0 / s6, 0.0, -2.0 / s6, -1.0 / s2, -1.0 / s6];
+        for (got, want) in q.as_slice().iter().zip(want_q) {
+            assert!((got - want).abs() < 1e-15, "{q:?}");
+        }
+        let c: Vec<f64> = (0..2).map(|j| dot(&q.column(j), &b)).collect();
+        assert!(c[0].abs() < 1e-15 && close(c[1], -(2.0f64 / 3.0).sqrt(), 1e-15), "{c:?}");
+        // Lesson 6's Cholesky factor and z.
+        let l = solutions::l06::cholesky::cholesky(&solutions::l06::normal_equations::gram(&a)).unwrap();
+        for (i, j) in [(0, 0), (0, 1), (1, 1)] {
+            assert!(close(r[(i, j)].abs(), l[(j, i)], 1e-15));
+        }
+        let x = lstsq_qr(&a, &b).unwrap();
+        assert_eq!(x, [-0.33333333333333354, 0.6666666666666667]);
+        assert!(x[0].to_bits().abs_diff((-1.0f64 / 3.0).to_bits()) <= 4);
+        assert!(x[1].to_bits().abs_diff((2.0f64 / 3.0).to_bits()) <= 4);
+        assert_eq!(x, back_substitution(&r, &c).unwrap());
+
+        let full = householder_qr_full(&a).unwrap();
+        let q2 = full.q.column(2);
+        let s3 = 3f64.sqrt();
+        let sign = q2[0].signum();
+        for (got, want) in q2.iter().zip([1.0 / s3, 1.0 / s3, -1.0 / s3]) {
+            assert!((got - sign * want).abs() < 1e-15, "{q2:?}");
+        }
+        let c2 = dot(&q2, &b);
+        assert!(close(c2.abs(), 4.0 / s3, 1e-15));
+        assert_eq!(fixed(4.0 / s3, 3), "2.309");
+        assert!(close(norm_l2(&[4.0 / 3.0, 4.0 / 3.0, -4.0 / 3.0]), 4.0 / s3, 1e-15));
+    }
+
+    // Accuracy, a close fit: "Läuchli's matrix of lesson 6 with δ = 10^-6 and b = A (1, -1), residual 0: the
+    // normal equations returned (0.99991..., -0.99991...), four digits; your lstsq_qr returns (1, -1) exactly,
+    // better even than the ten digits that u κ2(A) promises. With δ = 10^-8, where the stored A^T A is singular
+    // and the normal equations fail, it returns (1, -0.9999999999999999), one unit in the last place from the
+    // answer."
+    #[test]
+    fn lauchli_by_qr() {
+        let delta = 1e-6;
+        let a = lauchli(delta);
+        let b = [0.0, delta, -delta];
+        let normal = lstsq_normal(&a, &b).unwrap();
+        assert_eq!((fixed(normal[0], 5).as_str(), fixed(normal[1], 5).as_str()), ("0.99991", "-0.99991"));
+        assert_eq!(lstsq_qr(&a, &b).unwrap(), [1.0, -1.0]);
+        let kappa = (2.0 + delta * delta).sqrt() / delta;
+        assert!(close(kappa_2(&a), kappa, 1e-9));
+        assert_eq!((-(kappa * U).log10()).round(), 10.0);
+
+        let delta = 1e-8;
+        let a = lauchli(delta);
+        let b = [0.0, delta, -delta];
+        assert_eq!(lstsq_normal(&a, &b), Err(LinalgError::NotPositiveDefinite { column: 1 }));
+        let x = lstsq_qr(&a, &b).unwrap();
+        assert_eq!(x, [1.0, -0.9999999999999999]);
+        assert_eq!((-1.0f64).next_up(), -0.9999999999999999);
+    }
+
+    // Which κ: "scaling a column of A by a power of two changes no reflector ... your lstsq_qr returns x̂
+    // divided by the scales, bit for bit. ... For Longley that is about 4.3 × 10^4, and its square, about 1.9
+    // × 10^9, is what decided the digits of the normal equations in lesson 6." Intro: "on Longley the normal
+    // equations kept 7 or 8 of the digits that NIST certifies". Apply it: "about 16 - log10(1.9 × 10^9) ≈ 7
+    // for the normal equations and 16 - log10(4.3 × 10^4) ≈ 11 for QR. The residual term hardly matters here:
+    // the model explains all but half a per cent of the variation of employment (R² = 0.9955), and with the
+    // columns scaled, κ2² u ‖r‖/(‖A‖ ‖x‖) is no larger than κ2 u." "total employment on an intercept and six
+    // predictors over 16 years, with coefficients certified to 15 digits", "the 16 × 7 design matrix". (The
+    // QR digits themselves are the demo's.)
+    #[test]
+    fn longley_by_qr_depends_on_the_scaled_condition_number() {
+        let (a, y, certified) = longley_problem();
+        assert_eq!(a.shape(), (16, 7), "16 years, an intercept and six predictors");
+        for line in include_str!("../../data/longley_certified.csv").lines().skip(1) {
+            let mantissa = line.split(',').nth(1).unwrap().split(['E', 'e']).next().unwrap();
+            let significant: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+            assert_eq!(significant.trim_start_matches('0').len(), 15, "certified to 15 digits: {line}");
+        }
+        let x = lstsq_qr(&a, &y).unwrap();
+        let scale: Vec<f64> = (0..7).map(|j| 2f64.powi(-(norm_l2(&a.column(j)).log2().round() as i32))).collect();
+        let scaled = Matrix::from_fn(16, 7, |i, j| a[(i, j)] * scale[j]);
+        let xs = lstsq_qr(&scaled, &y).unwrap();
+        for j in 0..7 {
+            assert_eq!(xs[j] * scale[j], x[j], "coefficient {j}");
+        }
+        let (q, qs) = (householder_qr(&a).unwrap().q, householder_qr(&scaled).unwrap().q);
+        assert_eq!(q, qs, "Q does not change");
+
+        let normal = lstsq_normal(&a, &y).unwrap();
+        let (lo, hi) = range(&(0..7).map(|j| digits(normal[j], certified[j])).collect::<Vec<_>>());
+        assert!(lo > 7.0 && hi < 9.0, "7 or 8 digits: {lo:.1} to {hi:.1}");
+
+        let unit = unit_columns(&a);
+        let kappa_unit = kappa_2(&unit);
+        assert_eq!(sci(kappa_unit, 1), "4.3e4");
+        assert_eq!(sci(kappa_unit * kappa_unit, 1), "1.9e9");
+        assert_eq!((16.0 - (1.9e9f64).log10()).round(), 7.0);
+        assert_eq!((16.0 - (4.3e4f64).log10()).round(), 11.0);
+
+        let residual: Vec<f64> = (0..16).map(|i| y[i] - dot(a.row(i), &certified)).collect();
+        let mean = y.iter().sum::<f64>() / 16.0;
+        let ss_tot: f64 = y.iter().map(|v| (v - mean).powi(2)).sum();
+        let r2 = 1.0 - dot(&residual, &residual) / ss_tot;
+        assert_eq!(fixed(r2, 4), "0.9955");
+        assert_eq!(((1.0 - r2) * 100.0 * 2.0).round(), 1.0, "half a per cent");
+        let norms: Vec<f64> = (0..7).map(|j| norm_l2(&a.column(j))).collect();
+        let x_scaled: Vec<f64> = (0..7).map(|j| certified[j] * norms[j]).collect();
+        let s = singular_values(&unit);
+        let residual_term = kappa_unit * kappa_unit * U * norm_l2(&residual) / (s[0] * norm_l2(&x_scaled));
+        assert!(residual_term <= kappa_unit * U, "{residual_term:e} vs {:e}", kappa_unit * U);
+    }
+
+    // Apply it: "Diabetes, on the split of demo 6 (354 patients to fit, every fifth held out) ... the eleven
+    // coefficients ... The design matrix with unit columns has κ2 ≈ 2.1 × 10^2: both methods leave more digits
+    // than the data are worth, and the held-out predictions of the two agree to twelve digits or more."
+    #[test]
+    fn the_diabetes_design() {
+        let (a, y) = diabetes_design();
+        assert_eq!((a.nrows(), a.ncols(), y.len()), (354, 11, 354));
+        assert_eq!(sci(kappa_2(&unit_columns(&a)), 1), "2.1e2");
+        let (qr, normal) = (lstsq_qr(&a, &y).unwrap(), lstsq_normal(&a, &y).unwrap());
+        let (_, rows) = numeric_csv(include_str!("../../data/diabetes.csv"));
+        let held_out: Vec<Vec<f64>> =
+            (0..rows.len()).filter(|i| i % 5 == 4).map(|i| [&[1.0][..], &rows[i][..10]].concat()).collect();
+        assert_eq!(held_out.len(), 88);
+        let agreement: Vec<f64> = held_out.iter().map(|p| digits(dot(p, &normal), dot(p, &qr))).collect();
+        let (lo, hi) = range(&agreement);
+        assert!(lo >= 12.0 && hi < 16.0, "twelve digits or more: {lo:.1} to {hi:.1}");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Lesson 8, answers: solutions/08_qr_decomposition/ANSWERS.md
+    // ---------------------------------------------------------------------------------------------
+
+    // Answer 1: "Feeding the 354 training patients of demo 6 one at a time into this updater (... n = 11) ...
+    // gives coefficients that agree with your lstsq_qr of the whole 354 × 11 design to between 11.6 and 14.7
+    // significant digits, and a residual sum of squares that agrees with the one computed from the residuals,
+    // 982343.920334855..., to 15 digits. The diagonal of the updated R1 is positive ..., and its entries have
+    // the sizes of those of householder_qr, whose signs differ in six of the eleven rows ... Your lstsq_normal
+    // of the same design agrees with lstsq_qr to 10.1 to 13.4 digits".
+    #[test]
+    fn answer_1_a_regression_updated_one_row_at_a_time() {
+        let (a, y) = diabetes_design();
+        let n = a.ncols();
+        let (mut r, mut c, mut rss) = (Matrix::zeros(n, n), vec![0.0; n], 0.0);
+        for (i, &target) in y.iter().enumerate() {
+            let (mut w, mut beta) = (a.row(i).to_vec(), target);
+            for k in 0..n {
+                if w[k] == 0.0 {
+                    continue;
+                }
+                let (cs, sn, rho) = givens(r[(k, k)], w[k]);
+                r[(k, k)] = rho;
+                w[k] = 0.0;
+                for j in k + 1..n {
+                    let (p, q) = (r[(k, j)], w[j]);
+                    r[(k, j)] = cs * p + sn * q;
+                    w[j] = -sn * p + cs * q;
+                }
+                let (p, q) = (c[k], beta);
+                c[k] = cs * p + sn * q;
+                beta = -sn * p + cs * q;
+            }
+            rss += beta * beta;
+        }
+        let streamed = back_substitution(&r, &c).unwrap();
+        let whole = lstsq_qr(&a, &y).unwrap();
+        let agreement: Vec<f64> = (0..n).map(|j| digits(streamed[j], whole[j])).collect();
+        let (lo, hi) = range(&agreement);
+        assert_eq!((fixed(lo, 1), fixed(hi, 1)), ("11.6".to_string(), "14.7".to_string()));
+        let residual: Vec<f64> = (0..a.nrows()).map(|i| y[i] - dot(a.row(i), &whole)).collect();
+        let direct = dot(&residual, &residual);
+        assert!(format!("{rss}").starts_with("982343.92033485") && format!("{direct}").starts_with("982343.92033485"));
+        assert!(digits(rss, direct) >= 14.5, "{rss} {direct}");
+
+        let householder_r = householder_qr(&a).unwrap().r;
+        assert!((0..n).all(|k| r[(k, k)] > 0.0));
+        for k in 0..n {
+            assert!(close(r[(k, k)], householder_r[(k, k)].abs(), 1e-10), "row {k}");
+        }
+        assert_eq!((0..n).filter(|&k| householder_r[(k, k)] < 0.0).count(), 6);
+
+        let normal = lstsq_normal(&a, &y).unwrap();
+        let (lo, hi) = range(&(0..n).map(|j| digits(normal[j], whole[j])).collect::<Vec<_>>());
+        assert_eq!((fixed(lo, 1), fixed(hi, 1)), ("10.1".to_string(), "13.4".to_string()));
+    }
+
+    /// Answer 2's problem: A = U1 Σ V^T with U = I8 - 11^T/4, V = I4 - 11^T/2 and Σ = diag(2^-e_k); x =
+    /// (1, 2, 3, 4); r = U2 (1, -1, 2, 1). Returns A, A x and r, and `exact`, which checks (in integers)
+    /// that a number is the multiple of 2^-E it should be: every quantity here is one, E = max e_k + 3.
+    fn exact_problem(exponents: [i32; 4]) -> (Matrix, Vec<f64>, Vec<f64>, impl Fn(f64) -> i128) {
+        let (m, n) = (8, 4);
+        let u = Matrix::from_fn(m, m, |i, j| if i == j { 0.75 } else { -0.25 });
+        let v = Matrix::from_fn(n, n, |i, j| if i == j { 0.5 } else { -0.5 });
+        let sigma: Vec<f64> = exponents.iter().map(|&e| 2f64.powi(-e)).collect();
+        let a = Matrix::from_fn(m, n, |i, j| (0..n).map(|k| u[(i, k)] * sigma[k] * v[(j, k)]).sum());
+        let x = [1.0, 2.0, 3.0, 4.0];
+        let ax: Vec<f64> = (0..m).map(|i| dot(a.row(i), &x)).collect();
+        let r: Vec<f64> = (0..m).map(|i| dot(&u.row(i)[n..], &[1.0, -1.0, 2.0, 1.0])).collect();
+        let big_e = exponents.iter().max().unwrap() + 3;
+        // t · 2^E, which must be an integer of at most 53 bits (so t is stored exactly).
+        let exact = move |t: f64| {
+            let scaled = t * 2f64.powi(big_e);
+            assert!(scaled.fract() == 0.0 && scaled.abs() < 2f64.powi(53), "{t:e} is not a short binary fraction");
+            scaled as i128
+        };
+        let small = |t: f64, e: i32| {
+            let scaled = t * 2f64.powi(e);
+            assert_eq!(scaled.fract(), 0.0);
+            scaled as i128
+        };
+        for i in 0..m {
+            for j in 0..n {
+                // a_ij 2^E = Σ_k (4 u_ik)(2^(E-3) σ_k)(2 v_jk), in integers.
+                let want: i128 =
+                    (0..n).map(|k| small(u[(i, k)], 2) * small(sigma[k], big_e - 3) * small(v[(j, k)], 1)).sum();
+                assert_eq!(exact(a[(i, j)]), want);
+            }
+            let want: i128 = (0..n).map(|j| exact(a[(i, j)]) * (j as i128 + 1)).sum();
+            assert_eq!(exact(ax[i]), want);
+            let want: i128 = [1i128, -1, 2, 1].iter().enumerate().map(|(k, w)| small(u[(i, n + k)], 2) * w).sum();
+            assert_eq!(small(r[i], 2), want);
+        }
+        // A^T r = 0 exactly, in integers.
+        for j in 0..n {
+            assert_eq!((0..m).map(|i| exact(a[(i, j)]) * small(r[i], 2)).sum::<i128>(), 0);
+        }
+        (a, ax, r, exact)
+    }
+
+    /// The relative error ‖x̂ − x‖/‖x‖ for x = (1, 2, 3, 4).
+    fn error_from_1234(x: &[f64]) -> f64 {
+        let d: Vec<f64> = x.iter().zip([1.0, 2.0, 3.0, 4.0]).map(|(p, q)| p - q).collect();
+        norm_l2(&d) / 30f64.sqrt()
+    }
+
+    // Answer 2: "U = I8 - 11^T/4 is the Householder reflector of 1 in R^8 (β = 2/8): symmetric, orthogonal,
+    // with entries 3/4 and -1/4. Likewise V = I4 - 11^T/2 ..., entries ±1/2." "Σ = diag(1, 2^-8, 2^-16,
+    // 2^-24)", "every entry of A, Ax and r is a short binary fraction ... stored exactly, and A^T r = 0
+    // exactly", "κ2(A) = 2^24 ≈ 1.7 × 10^7 exactly: u κ2 ≈ 1.9 × 10^-9 and u κ2² ≈ 3.1 × 10^-2." The table;
+    // "nearly ten digits against one"; "a factor of 1024 for every factor of 1024 in s, some 30 times below the
+    // residual term of the bound"; "the residual is 677 times the fitted part, neither has a correct digit".
+    // "The same construction with Σ = diag(1, 2^-6, 2^-13, 2^-20), κ2 = 2^20 ...: at s = 1, your lstsq_qr has
+    // an error of 2.0 × 10^-5 and your lstsq_normal one of 6.5 × 10^-8, far below its own bound u κ2² ≈ 1.2 ×
+    // 10^-4." Question 2's hint: the 8 × 8 reflector.
+    #[test]
+    fn answer_2_a_large_residual() {
+        let ones = [1.0; 8];
+        let (v, beta) = (ones.to_vec(), 2.0 / 8.0);
+        let u = reflector_matrix(&v, beta);
+        assert!(u.as_slice().iter().all(|&t| t == 0.75 || t == -0.25));
+        assert_eq!(orthogonality_loss(&u), 0.0);
+        let v4 = reflector_matrix(&[1.0; 4], 2.0 / 4.0);
+        assert!(v4.as_slice().iter().all(|&t| t == 0.5 || t == -0.5));
+        assert_eq!(orthogonality_loss(&v4), 0.0);
+
+        let (a, ax, r, exact) = exact_problem([0, 8, 16, 24]);
+        let kappa = 2f64.powi(24);
+        assert!(close(kappa_2(&a), kappa, 1e-6));
+        assert_eq!(sci(kappa, 1), "1.7e7");
+        assert_eq!(sci(U * kappa, 1), "1.9e-9");
+        assert_eq!(sci(U * kappa * kappa, 1), "3.1e-2");
+        let norm_a = singular_values(&a)[0];
+        assert!(close(norm_a, 1.0, 1e-12));
+
+        let table = [
+            (0.0, "0", "2.3e-10", "9.1e-2", "0"),
+            (2f64.powi(-10), "6.5e-4", "4.8e-7", "9.1e-2", "1.5e-5"),
+            (1.0, "0.66", "4.9e-4", "9.1e-2", "1.5e-2"),
+            (2f64.powi(10), "677", "0.50", "2.7", "15"),
+        ];
+        let mut qr_errors = Vec::new();
+        for (s, ratio, qr_err, normal_err, term) in table {
+            let b: Vec<f64> = (0..8).map(|i| ax[i] + s * r[i]).collect();
+            // b is exact too: b_i 2^E is the integer a_i x 2^E + s r_i 2^E.
+            for i in 0..8 {
+                assert_eq!(exact(b[i]), exact(ax[i]) + exact(s * r[i]));
+            }
+            let rel = s * norm_l2(&r) / norm_l2(&ax);
+            let qr = error_from_1234(&lstsq_qr(&a, &b).unwrap());
+            let normal = error_from_1234(&lstsq_normal(&a, &b).unwrap());
+            let bound = kappa * kappa * U * s * norm_l2(&r) / (norm_a * 30f64.sqrt());
+            // The table's formats: two significant digits, in scientific notation below 0.1.
+            let show = |t: f64| match t {
+                0.0 => "0".to_string(),
+                t if t >= 10.0 => fixed(t, 0),
+                t if t >= 1.0 => fixed(t, 1),
+                t if t >= 0.1 => fixed(t, 2),
+                t => sci(t, 1),
+            };
+            assert_eq!(
+                (show(rel), show(qr), show(normal), show(bound)),
+                (ratio.to_string(), qr_err.to_string(), normal_err.to_string(), term.to_string())
+            );
+            if s > 0.0 {
+                assert!((20.0..40.0).contains(&(bound / qr)), "some 30 times below: {}", bound / qr);
+            } else {
+                assert!(qr < U * kappa, "below u κ2");
+                assert_eq!((-qr.log10()).round(), 10.0, "nearly ten digits");
+                assert_eq!((-normal.log10()).round(), 1.0, "one digit");
+            }
+            qr_errors.push(qr);
+        }
+        for w in qr_errors[1..].windows(2) {
+            assert!(close(w[1] / w[0], 1024.0, 0.02), "{}", w[1] / w[0]);
+        }
+
+        let (a, ax, r, _) = exact_problem([0, 6, 13, 20]);
+        assert!(close(kappa_2(&a), 2f64.powi(20), 1e-6));
+        let b: Vec<f64> = (0..8).map(|i| ax[i] + r[i]).collect();
+        assert_eq!(sci(error_from_1234(&lstsq_qr(&a, &b).unwrap()), 1), "2.0e-5");
+        assert_eq!(sci(error_from_1234(&lstsq_normal(&a, &b).unwrap()), 1), "6.5e-8");
+        assert_eq!(sci(U * 2f64.powi(40), 1), "1.2e-4");
+    }
+
+    // Answer 3: "For the single column (1, 1, 1), your householder_qr_full returns the last two columns
+    // (-0.577, 0.789, -0.211) and (-0.577, -0.211, 0.789), and your givens_qr returns (-0.816, 0.408, 0.408)
+    // and (0, -0.707, 0.707): two different orthonormal bases of the plane orthogonal to (1, 1, 1), related by
+    // a rotation of that plane, not by signs. (When m - n = 1, as in the worked example of lesson 6, the single
+    // extra column is determined up to its sign: ±(1, 1, -1)/√3.)" "For A with rows (1, 2), (3, 6), (2, 4) ...
+    // your householder_qr returns r11 ≈ 1.3 × 10^-15 instead of 0".
+    #[test]
+    fn answer_3_what_the_factorization_determines() {
+        let column = Matrix::from_rows(&[vec![1.0], vec![1.0], vec![1.0]]);
+        let h = householder_qr_full(&column).unwrap().q;
+        let g = givens_qr(&column).unwrap().q;
+        let three = |v: Vec<f64>| fixed_all(&v, 3);
+        assert_eq!(three(h.column(1)), ["-0.577", "0.789", "-0.211"]);
+        assert_eq!(three(h.column(2)), ["-0.577", "-0.211", "0.789"]);
+        assert_eq!(three(g.column(1)), ["-0.816", "0.408", "0.408"]);
+        assert_eq!(three(g.column(2)), ["0.000", "-0.707", "0.707"]);
+        assert_eq!(g[(0, 2)], 0.0);
+        // W = [h1 h2]^T [g1 g2] is orthogonal, not diagonal, with determinant +1: a rotation.
+        let w = |i: usize, j: usize| dot(&h.column(i), &g.column(j));
+        let det = w(1, 1) * w(2, 2) - w(1, 2) * w(2, 1);
+        assert!(close(det, 1.0, 1e-14), "{det}");
+        assert!(w(1, 2).abs() > 0.1 && w(2, 1).abs() > 0.1);
+        for k in 1..3 {
+            assert!(dot(&h.column(k), &[1.0, 1.0, 1.0]).abs() < 1e-15);
+            assert!(dot(&g.column(k), &[1.0, 1.0, 1.0]).abs() < 1e-15);
+        }
+        let (a, _) = worked_example();
+        let (qh, qg) = (householder_qr_full(&a).unwrap().q, givens_qr(&a).unwrap().q);
+        for q in [qh, qg] {
+            let last = q.column(2);
+            let s3 = 3f64.sqrt();
+            let sign = last[0].signum();
+            for (got, want) in last.iter().zip([1.0 / s3, 1.0 / s3, -1.0 / s3]) {
+                assert!((got - sign * want).abs() < 1e-15, "{last:?}");
+            }
+        }
+
+        let dependent = Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0, 6.0], vec![2.0, 4.0]]);
+        let Qr { q, r } = householder_qr(&dependent).unwrap();
+        assert_eq!(sci(r[(1, 1)].abs(), 1), "1.3e-15");
+        assert!(orthogonality_loss(&q) < 1e-15);
+    }
+}

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use demos::{Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06};
+use demos::{Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson08};
 use nalgebra::{DMatrix, DVector};
 
 fn root() -> PathBuf {
@@ -457,4 +457,61 @@ fn lesson6_transcript_and_figures_are_the_committed_ones() {
     let out = lesson06::demo(&LESSON6, &data()).unwrap();
     assert_transcript(6, &out);
     assert_figures(6, &out);
+}
+
+// ---------------------------------------------------------------- lesson 8
+
+const LESSON8: lesson08::Functions = lesson08::Functions {
+    householder: solutions::l08::householder::householder,
+    householder_qr: solutions::l08::householder_qr::householder_qr,
+    lstsq_qr: solutions::l08::least_squares_qr::lstsq_qr,
+    lstsq_normal: solutions::l06::least_squares::lstsq_normal,
+};
+
+#[test]
+fn lesson8_longley_by_qr_keeps_the_digits_the_normal_equations_lose() {
+    let longley = demos::data::Longley::load(&data()).unwrap();
+    let l = lesson08::longley_routes(&LESSON8, &longley).unwrap();
+    let reference = lesson06::nalgebra_lstsq(&longley.design(), &longley.y);
+    let normal = l.normal.as_ref().unwrap();
+    for j in 0..7 {
+        let exact = longley.certified[j];
+        let (qr, ne) = (lesson05::digits(l.qr[j], exact), lesson05::digits(normal[j], exact));
+        // As accurate as nalgebra's Householder QR, and ahead of the normal equations.
+        let theirs = lesson05::digits(reference[j], exact);
+        assert!(qr >= theirs - 1.0, "coefficient {j}: QR {qr:.1} digits, nalgebra {theirs:.1}");
+        assert!(qr >= ne + 2.0, "coefficient {j}: QR {qr:.1} digits, normal equations {ne:.1}");
+    }
+    assert!(l.backward <= 1e-14 && l.orthogonality <= 1e-14, "{:e} {:e}", l.backward, l.orthogonality);
+}
+
+#[test]
+fn lesson8_diabetes_by_qr_agrees_with_nalgebra() {
+    let s = lesson06::split(&data()).unwrap();
+    let d = lesson08::diabetes_qr(&LESSON8, &s).unwrap();
+    for j in 0..d.qr.len() {
+        assert!(lesson05::digits(d.qr[j], d.reference[j]) >= 11.0, "{}: {} vs {}", d.names[j], d.qr[j], d.reference[j]);
+    }
+    let r6 = lesson06::results(&LESSON6, &data()).unwrap();
+    assert!((d.r2_test - r6.regression.r2_test).abs() <= 1e-9, "{} vs {}", d.r2_test, r6.regression.r2_test);
+}
+
+#[test]
+fn lesson8_zeros_figure_replays_the_reference_factorization() {
+    let a = lesson08::zeros_example();
+    let steps = lesson08::reflection_steps(&LESSON8, &a).unwrap();
+    let r = solutions::l08::householder_qr::householder_qr(&a).unwrap().r;
+    let last = steps.last().unwrap();
+    for i in 0..3 {
+        for j in 0..3 {
+            assert!((last[(i, j)] - r[(i, j)]).abs() <= 1e-12, "R[{i}][{j}]");
+        }
+    }
+}
+
+#[test]
+fn lesson8_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson08::demo(&LESSON8, &data()).unwrap();
+    assert_transcript(8, &out);
+    assert_figures(8, &out);
 }

@@ -351,6 +351,18 @@ macro_rules! course {
                         demos::lesson06::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
+                $crate::Demo {
+                    lesson: 8,
+                    run: |args| {
+                        let functions = demos::lesson08::Functions {
+                            householder: $k::l08::householder::householder,
+                            householder_qr: $k::l08::householder_qr::householder_qr,
+                            lstsq_qr: $k::l08::least_squares_qr::lstsq_qr,
+                            lstsq_normal: $k::l06::least_squares::lstsq_normal,
+                        };
+                        demos::lesson08::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
             ],
         }
     };
