@@ -43,8 +43,9 @@ use crate::l02::vector_norms::norm_l2;
 ///   vector), there is nothing to reflect: return $v = e_0 = (1, 0, \dots, 0)$
 ///   and $\beta = 0$, so $H = I$ and $Hx = x$ ($\alpha = x_0$ here, not
 ///   $-\mathrm{sign}(x_0)\lVert x \rVert$). LAPACK's `dlarfg` does the same.
-///   (Reflecting anyway, $\beta = 2$ with $v = e_0$, is also correct when
-///   $x_0 \ne 0$; the zero vector has no $v$ but $e_0$ with $\beta = 0$.)
+///   (Reflecting anyway, $\beta = 2$ with $v = e_0$, is also correct: it
+///   only flips the sign of $x_0$. The zero vector needs this branch:
+///   $x_0 - \alpha = 0$ there, and dividing by it gives NaN.)
 /// - No overflow: compute $\lVert x \rVert$ with your lesson-2 `norm_l2`
 ///   (it scales), and note that $|v_i| \le 1$, so $v^\top v \le 2$ and
 ///   $\beta \in [1, 2]$ whatever the size of $x$.

@@ -12,9 +12,10 @@
 //! $\hat R$ is the exact $R$ of a matrix $A + \Delta A$ with
 //! $\lVert \Delta A \rVert \le c\,mn\,u\,\lVert A \rVert$, and the computed
 //! $\hat Q$ is orthogonal to working precision, $\lVert \hat Q^\top \hat Q - I
-//! \rVert \le c\,mn\,u$, however ill-conditioned $A$ is (Higham, *Accuracy and
-//! Stability of Numerical Algorithms*, ch. 19). Gram–Schmidt cannot promise
-//! the second: its $Q$ loses orthogonality in proportion to $\kappa_2(A)$.
+//! \rVert \le c\sqrt n\,mn\,u$, however ill-conditioned $A$ is (Higham,
+//! *Accuracy and Stability of Numerical Algorithms*, ch. 19). Gram–Schmidt
+//! cannot promise the second: its $Q$ loses orthogonality in proportion to
+//! $\kappa_2(A)$.
 //!
 //! Cost, never forming an $H_k$: applying $H_k$ to the trailing
 //! $(m-k) \times (n-k)$ block costs $4(m-k)(n-k)$ flops, in all

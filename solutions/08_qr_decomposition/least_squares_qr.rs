@@ -36,7 +36,7 @@ use crate::l08::householder_qr::householder_qr;
 /// - `Err(LinalgError::DimensionMismatch { expected: a.nrows(), found: b.len() })`
 ///   when `b` has the wrong length (checked first); your `householder_qr`'s
 ///   errors for an empty or a wide $A$.
-/// - Dependent columns: when elimination leaves an exact zero on the
+/// - Dependent columns: when the factorization leaves an exact zero on the
 ///   diagonal of $R$ (a zero column, for instance), your back substitution's
 ///   `Err(LinalgError::Singular { column })` passes through. Nearly
 ///   dependent columns give a tiny diagonal entry and a huge $\hat x$, the

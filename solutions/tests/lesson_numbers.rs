@@ -3585,8 +3585,8 @@ mod lesson_8 {
     }
 
     // LAPACK's normalisation: "every |v_i| ≤ 1, so 1 ≤ v^T v ≤ 2 and 1 ≤ β ≤ 2 whatever the size of x. In
-    // fact v^T v = 2α/(α - x0), so β = 1 - x0/α: 1 when x0 = 0, 2 when x lies along e0." "When there is
-    // nothing to reflect ... householder returns v = e0 and β = 0".
+    // fact v^T v = 2α/(α - x0), so β = 1 - x0/α: 1 when x0 = 0, close to 2 when x lies close to e0." "When
+    // there is nothing to reflect ... householder returns v = e0 and β = 0".
     #[test]
     fn beta_is_one_minus_x0_over_alpha() {
         let xs: [&[f64]; 6] =
