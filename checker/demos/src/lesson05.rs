@@ -11,6 +11,7 @@ use vocab::{LinalgError, Lu, Matrix};
 
 use crate::Output;
 use crate::data::Longley;
+use crate::reference::refused;
 use crate::svg::{self, Panel};
 
 /// `x` with `A x = b`.
@@ -40,10 +41,6 @@ pub fn digits_vec(x: &[f64], exact: &[f64]) -> f64 {
     let error = x.iter().zip(exact).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
     let size = exact.iter().fold(0.0, |m: f64, b| m.max(b.abs()));
     if error == 0.0 { 16.0 } else { (-(error / size).log10()).clamp(0.0, 16.0) }
-}
-
-fn refused(what: &str, e: &LinalgError) -> String {
-    format!("your `{what}` refused the demo's input: {e}")
 }
 
 // ---------------------------------------------------------- the tiny pivot

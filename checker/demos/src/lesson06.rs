@@ -13,6 +13,8 @@ use vocab::{LinalgError, Matrix};
 use crate::Output;
 use crate::data::{Longley, Table};
 use crate::lesson05::digits;
+pub use crate::reference::nalgebra_lstsq;
+use crate::reference::{kappa2, refused, to_nalgebra};
 use crate::space::{disc, minus, plus, project, scaled, unit};
 use crate::svg::{self, Panel};
 
@@ -32,10 +34,6 @@ pub struct Functions {
     pub residual: ResidualFn,
     pub orthogonality: fn(&Matrix, &[f64]) -> Result<f64, LinalgError>,
     pub ridge: RidgeFn,
-}
-
-fn refused(what: &str, e: &LinalgError) -> String {
-    format!("your `{what}` refused the demo's input: {e}")
 }
 
 fn expect_len(what: &str, v: &[f64], n: usize) -> Result<(), String> {
@@ -98,18 +96,6 @@ impl Standardizer {
 
 fn mean(v: &[f64]) -> f64 {
     v.iter().sum::<f64>() / v.len() as f64
-}
-
-fn to_nalgebra(a: &Matrix) -> DMatrix<f64> {
-    DMatrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
-}
-
-/// nalgebra's least-squares solution by Householder QR: `R x = Qᵀ b`.
-pub fn nalgebra_lstsq(a: &Matrix, b: &[f64]) -> Vec<f64> {
-    let qr = to_nalgebra(a).qr();
-    let qtb = qr.q().transpose() * DVector::from_column_slice(b);
-    let x = qr.r().solve_upper_triangular(&qtb).expect("a full-rank design matrix");
-    x.as_slice().to_vec()
 }
 
 /// `[1 | x]`.
@@ -193,12 +179,6 @@ pub struct LongleyNormal {
     pub kappa_gram: f64,
     /// The learner's coefficients, or the learner's refusal.
     pub x: Result<Vec<f64>, String>,
-}
-
-/// `κ₂` from nalgebra's singular values (values only: see `checking.md`).
-fn kappa2(a: &DMatrix<f64>) -> f64 {
-    let s = a.singular_values();
-    s.max() / s.min()
 }
 
 pub fn longley_normal(f: &Functions, longley: &Longley) -> LongleyNormal {

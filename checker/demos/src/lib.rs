@@ -13,6 +13,8 @@ pub mod lesson03;
 pub mod lesson04;
 pub mod lesson05;
 pub mod lesson06;
+pub mod lesson07;
+pub mod reference;
 pub mod space;
 pub mod svg;
 

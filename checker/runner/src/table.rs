@@ -351,6 +351,18 @@ macro_rules! course {
                         demos::lesson06::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
+                $crate::Demo {
+                    lesson: 7,
+                    run: |args| {
+                        let functions = demos::lesson07::Functions {
+                            orthonormality_loss: $k::l07::orthonormality::orthonormality_loss,
+                            classical: $k::l07::classical::classical_gram_schmidt,
+                            modified: $k::l07::modified::modified_gram_schmidt,
+                            twice: $k::l07::reorthogonalization::gram_schmidt_twice,
+                        };
+                        demos::lesson07::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
             ],
         }
     };
