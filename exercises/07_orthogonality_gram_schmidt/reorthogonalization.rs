@@ -16,8 +16,8 @@
 //! It costs twice the flops of one pass, about $4mn^2$, but each pass is a
 //! product with $Q^\top$ followed by one with $Q$, which computers do fast
 //! (matrix–vector products instead of a chain of dependent dot products).
-//! That is why CGS2 is the Gram–Schmidt of choice in practice, for instance
-//! in the Arnoldi and GMRES iterations.
+//! That is why CGS2, or CGS with a second pass when it is needed, is a
+//! common choice in practice, for instance in Arnoldi and GMRES codes.
 
 use vocab::{LinalgError, Matrix, Qr};
 

@@ -1,6 +1,6 @@
 //! Lesson 7, exercise 1: how far a basis is from orthonormal, $\lVert Q^\top Q - I \rVert_F$.
 //!
-//! The columns $q_1, \dots, q_k$ of $Q$ are *orthonormal* when each has length
+//! The columns $q_0, \dots, q_{k-1}$ of $Q$ are *orthonormal* when each has length
 //! 1 and any two are perpendicular: $q_i \cdot q_j = 1$ if $i = j$ and $0$
 //! otherwise. Entry $(i, j)$ of $Q^\top Q$ is exactly $q_i \cdot q_j$, so the
 //! whole definition fits in one equation, $Q^\top Q = I_k$.
@@ -32,7 +32,7 @@ use crate::l02::vector_norms::norm_l2;
 ///   replaced by $UQ$ with $U$ orthogonal, and for orthonormal columns scaled
 ///   by $c$ it is $|c^2 - 1| \sqrt{k}$.
 /// - Example: $Q$ with columns $(1, 0, 0)$ and $(1, 1, 0)/\sqrt{2}$ has
-///   $q_1 \cdot q_2 = 1/\sqrt{2}$ and unit lengths, so
+///   $q_0 \cdot q_1 = 1/\sqrt{2}$ and unit lengths, so
 ///   $Q^\top Q - I = \begin{pmatrix} 0 & 1/\sqrt{2} \\ 1/\sqrt{2} & 0 \end{pmatrix}$
 ///   and the loss is $\sqrt{1/2 + 1/2} = 1$.
 pub fn orthonormality_loss(q: &Matrix) -> f64 {

@@ -4021,7 +4021,8 @@ mod lesson_7 {
     // longest-remainder rule compares e0, e1 and e2, whose remainders have lengths of order 10^-32, 10^-32
     // and 1, and takes e2: your orthogonal_complement returns (0, 0, 1)." The cost: "about 4/3 m⁴ flops, 1.3
     // × 10^8 for m = 100", "about 4m³ for k = 0, 4 × 10^6 for m = 100". "for the worked example, (1, −1,
-    // −1)/√3".
+    // −1)/√3, the left null space that your lesson-4 left_null_space finds by elimination as the multiples of
+    // (−1, 1, 1)".
     #[test]
     fn answer_3_the_longest_remainder() {
         let h = 0.5f64.sqrt();
@@ -4057,5 +4058,8 @@ mod lesson_7 {
         // The worked example's complement and lesson 4's left null vector (−1, 1, 1).
         let c = orthogonal_complement(&classical_gram_schmidt(&worked_example()).unwrap().q).unwrap();
         assert!(distance(&c.column(0), &scale(-1.0 / 3f64.sqrt(), &[-1.0, 1.0, 1.0])) < 1e-15);
+        let y = solutions::l04::left_null_space::left_null_space(&worked_example());
+        assert_eq!(y.shape(), (3, 1));
+        assert_eq!(y.column(0), [-1.0, 1.0, 1.0]);
     }
 }
