@@ -70,6 +70,12 @@ TODO = {
     "06:residual": "your mat_vec_rows for Ax, check the length of b, then your sub(b, Ax).",
     "orthogonality": "check r's length, then the largest |cosine_similarity(column j, r)|, skipping zero vectors.",
     "ridge": "your at_b, your gram with λ added to its diagonal, your cholesky, then the two triangular solves.",
+    "orthonormality_loss": "push dot(q_i, q_j), minus 1 when i == j, for every pair (i, j) of columns; return your norm_l2 of those k² numbers.",
+    "classical_gram_schmidt": "refuse Empty and n > m; per column k: r_jk = q_j·a_k (the original a_k), v = a_k − Σ r_jk q_j, r_kk = ‖v‖ (Singular if ≤ 1e-10·‖a_k‖), q_k = v / r_kk.",
+    "modified_gram_schmidt": "as classical_gram_schmidt, but r_jk = q_j·v, with v updated right after each coefficient.",
+    "gram_schmidt_twice": "per column, two classical passes (coefficients from v as it was when the pass began), r_jk += each coefficient; then r_kk, the dependence test and q_k.",
+    "project_onto_subspace": "check b.len() against q.nrows(), then p = Σ_j (q_j·b) q_j with your dot, scale and add.",
+    "orthogonal_complement": "refuse k > m; m − k times: the remainder of every unused e_i after two projections onto the basis so far; keep the longest, normalise it, append it.",
     "householder": "refuse empty x; x[1..] all zero → (e₀, 0.0); else α = −sign(x₀)·norm_l2(x), v = x / (x₀ − α) with v[0] = 1.0, β = 2 / dot(v, v).",
     "apply_householder": "w = vᵀ·(rows row0.., columns col0..), one number per column; then row row0 + i loses β·vᵢ·w.",
     "householder_qr": "refuse empty, then n > m; per column k: your householder of r[k.., k], your apply_householder at (k, k), zeros below the diagonal; Q from [I; 0] with the reflectors applied backwards.",
@@ -109,9 +115,12 @@ for sol in sorted((root / "solutions").glob("[0-9][0-9]_*/*.rs")):
     text = stub(sol.read_text(), lesson)
     target.write_text(text)
     print(f"wrote {target.relative_to(root)}")
-    # Record the stub's git blob hash in its info.toml entry (matched by file name).
-    pattern = re.compile(r'(file = "%s"\n(?:(?!\[\[exercises\]\]).*\n)*?stub_sha1 = )"[0-9a-f]*"' % re.escape(sol.name))
+    # Record the stub's git blob hash in its info.toml entry (matched by lesson
+    # and file name: two lessons may have files with the same name).
+    pattern = re.compile(
+        r'(lesson = %d\nfile = "%s"\n(?:(?!\[\[exercises\]\]).*\n)*?stub_sha1 = )"[0-9a-f]*"' % (lesson, re.escape(sol.name))
+    )
     info, n = pattern.subn(lambda m: m.group(1) + '"%s"' % git_blob_sha1(text.encode()), info)
     if n != 1:
-        sys.exit(f"info.toml: no single entry with file = \"{sol.name}\" and a stub_sha1 line")
+        sys.exit(f"info.toml: no single entry with lesson = {lesson}, file = \"{sol.name}\" and a stub_sha1 line")
 info_path.write_text(info)

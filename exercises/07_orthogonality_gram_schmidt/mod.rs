@@ -1,3 +1,8 @@
 //! Lesson 7: Orthogonality and Gram–Schmidt.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod classical;
+pub mod complement;
+pub mod modified;
+pub mod orthonormality;
+pub mod projection;
+pub mod reorthogonalization;

@@ -1,4 +1,4 @@
-//! Owns every number quoted in the text of lessons 1 to 6 (the READMEs and the ANSWERS.md files):
+//! Owns every number quoted in the text of lessons 1 to 8 (the READMEs and the ANSWERS.md files):
 //! each test recomputes them with the reference solutions and asserts them at the precision quoted.
 //!
 //! The project's rule is that a number in a lesson is one the code prints or a test asserts. The
@@ -3392,6 +3392,675 @@ mod lesson_5 {
         for w in order.windows(2) {
             assert!(c[w[0]] > c[w[1]] && got[w[0]] < got[w[1]], "the larger c_j, the fewer digits");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson 7, README: exercises/07_orthogonality_gram_schmidt/README.md, and its ANSWERS.md
+// ---------------------------------------------------------------------------------------------
+
+// Lesson 7 lives in a module of its own, like lessons 5 and 6; it reuses the shared helpers above
+// (`sci`, `fixed`, `close`, `U`, `numeric_csv`).
+mod lesson_7 {
+    use super::*;
+    use solutions::l06::cholesky::cholesky;
+    use solutions::l06::least_squares::lstsq_normal;
+    use solutions::l06::normal_equations::gram;
+    use solutions::l07::classical::classical_gram_schmidt;
+    use solutions::l07::complement::orthogonal_complement;
+    use solutions::l07::modified::modified_gram_schmidt;
+    use solutions::l07::orthonormality::orthonormality_loss;
+    use solutions::l07::projection::project_onto_subspace;
+    use solutions::l07::reorthogonalization::gram_schmidt_twice;
+    use vocab::Qr;
+
+    /// The three Gram–Schmidts of the lesson, in the order of its tables.
+    type GramSchmidt = fn(&Matrix) -> Result<Qr, LinalgError>;
+    const VARIANTS: [GramSchmidt; 3] = [classical_gram_schmidt, modified_gram_schmidt, gram_schmidt_twice];
+
+    /// The worked example: rows (1, 1), (1, 0), (0, 1), so a₀ = (1, 1, 0) and a₁ = (1, 0, 1).
+    fn worked_example() -> Matrix {
+        Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, 0.0], vec![0.0, 1.0]])
+    }
+
+    /// Läuchli's matrix with three columns: a row of ones above δ·I₃.
+    fn lauchli(delta: f64) -> Matrix {
+        Matrix::from_rows(&[vec![1.0, 1.0, 1.0], vec![delta, 0.0, 0.0], vec![0.0, delta, 0.0], vec![0.0, 0.0, delta]])
+    }
+
+    /// The Hilbert matrix, h_ij = 1/(i + j + 1).
+    fn hilbert(n: usize) -> Matrix {
+        Matrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
+    }
+
+    /// q_i · q_j for the columns of `q`.
+    fn cosine(q: &Matrix, i: usize, j: usize) -> f64 {
+        dot(&q.column(i), &q.column(j))
+    }
+
+    /// ‖A − QR‖_F / ‖A‖_F.
+    fn backward_error(a: &Matrix, f: &Qr) -> f64 {
+        let qr = f.reconstruct();
+        let diff: Vec<f64> = a.as_slice().iter().zip(qr.as_slice()).map(|(x, y)| x - y).collect();
+        norm_l2(&diff) / norm_l2(a.as_slice())
+    }
+
+    /// The distance between two vectors.
+    fn distance(x: &[f64], y: &[f64]) -> f64 {
+        norm_l2(&sub(x, y))
+    }
+
+    /// The distance in units in the last place between two doubles of the same sign.
+    fn ulps(x: f64, y: f64) -> u64 {
+        x.to_bits().abs_diff(y.to_bits())
+    }
+
+    /// The singular values of `a`, largest first, by one-sided Jacobi (the helper of lesson 6).
+    fn singular_values(a: &Matrix) -> Vec<f64> {
+        let n = a.ncols();
+        let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j)).collect();
+        for _ in 0..100 {
+            let mut rotated = false;
+            for p in 0..n {
+                for q in p + 1..n {
+                    let (alpha, beta, gamma) =
+                        (dot(&cols[p], &cols[p]), dot(&cols[q], &cols[q]), dot(&cols[p], &cols[q]));
+                    if gamma.abs() <= 1e-15 * (alpha * beta).sqrt() {
+                        continue;
+                    }
+                    rotated = true;
+                    let zeta = (beta - alpha) / (2.0 * gamma);
+                    let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
+                    let c = 1.0 / (1.0 + t * t).sqrt();
+                    let s = c * t;
+                    let (left, right) = cols.split_at_mut(q);
+                    for (x, y) in left[p].iter_mut().zip(right[0].iter_mut()) {
+                        (*x, *y) = (c * *x - s * *y, s * *x + c * *y);
+                    }
+                }
+            }
+            if !rotated {
+                break;
+            }
+        }
+        let mut s: Vec<f64> = cols.iter().map(|c| norm_l2(c)).collect();
+        s.sort_by(|x, y| y.total_cmp(x));
+        s
+    }
+
+    /// κ₂ = σ_max / σ_min.
+    fn kappa_2(a: &Matrix) -> f64 {
+        let s = singular_values(a);
+        s[0] / s[s.len() - 1]
+    }
+
+    /// A xorshift generator of numbers uniform in [−1, 1).
+    struct Xorshift(u64);
+
+    impl Xorshift {
+        fn next(&mut self) -> f64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+        }
+    }
+
+    /// A random m × n matrix with entries uniform in [−1, 1).
+    fn random_matrix(rng: &mut Xorshift, m: usize, n: usize) -> Matrix {
+        Matrix::from_fn(m, n, |_, _| rng.next())
+    }
+
+    /// Applies the reflector I − 2vvᵀ/(vᵀv) to every column of `a`, from the left.
+    fn reflect_columns(v: &[f64], a: &mut Matrix) {
+        let vv = dot(v, v);
+        for j in 0..a.ncols() {
+            let col = a.column(j);
+            let c = 2.0 * dot(v, &col) / vv;
+            for i in 0..a.nrows() {
+                a[(i, j)] -= c * v[i];
+            }
+        }
+    }
+
+    /// An m × n matrix U·[diag(σ); 0]·Vᵀ with σ spread geometrically from 1 down to 1/κ, U and V
+    /// products of random reflectors: κ₂ = κ up to rounding. (The construction of the loss figure,
+    /// with reflectors in place of nalgebra's QR.)
+    fn with_condition(rng: &mut Xorshift, m: usize, n: usize, kappa: f64) -> Matrix {
+        let mut a = Matrix::from_fn(m, n, |i, j| if i == j { kappa.powf(-(i as f64) / (n - 1) as f64) } else { 0.0 });
+        // Vᵀ on the right: reflect the rows, that is, reflect the columns of Aᵀ.
+        let mut at = transpose(&a);
+        for _ in 0..n {
+            let v: Vec<f64> = (0..n).map(|_| rng.next()).collect();
+            reflect_columns(&v, &mut at);
+        }
+        a = transpose(&at);
+        for _ in 0..m {
+            let v: Vec<f64> = (0..m).map(|_| rng.next()).collect();
+            reflect_columns(&v, &mut a);
+        }
+        a
+    }
+
+    // "u = 2^-53 ≈ 1.1 × 10^-16". Orthonormal bases: "Q stretches every vector by exactly 1, so σmax(Q) =
+    // σmin(Q) = 1 and κ2(Q) = 1"; orthonormality_loss: "more than m columns are never orthonormal, and then
+    // the loss is at least √(k − m)"; "Q with no columns has loss 0".
+    #[test]
+    fn orthonormal_columns_and_their_loss() {
+        assert_eq!(sci(U, 1), "1.1e-16");
+        let q = classical_gram_schmidt(&worked_example()).unwrap().q;
+        let s = singular_values(&q);
+        assert!(s.iter().all(|&x| close(x, 1.0, 1e-15)), "{s:?}");
+        assert_eq!(orthonormality_loss(&Matrix::zeros(3, 0)), 0.0);
+        assert_eq!(orthonormality_loss(&Matrix::zeros(0, 0)), 0.0);
+        let mut rng = Xorshift(0x9e37_79b9_7f4a_7c15);
+        for m in 1..=5 {
+            for k in m + 1..=m + 4 {
+                let q = random_matrix(&mut rng, m, k);
+                let loss = orthonormality_loss(&q);
+                assert!(loss >= ((k - m) as f64).sqrt() * (1.0 - 1e-12), "{m}×{k}: {loss}");
+            }
+        }
+        // The bound is attained: k unit vectors in ℝ¹.
+        assert!(close(orthonormality_loss(&Matrix::from_fn(1, 3, |_, _| 1.0)), 6f64.sqrt(), 1e-15));
+    }
+
+    // The worked example: "r00 = √2, q0 = (1, 1, 0)/√2; r01 = 1/√2, v1 = (1/2, −1/2, 1), r11 = √(3/2),
+    // q1 = (1, −1, 2)/√6"; "column 1 of QR is ... (1, 0, 1)"; "R is the transpose of the Cholesky factor
+    // found there ... your classical_gram_schmidt returns (r00, r01, r11) = (1.4142135623730951,
+    // 0.7071067811865475, 1.224744871391589), the three numbers your cholesky returned in lesson 6, bit for
+    // bit, and your orthonormality_loss of its Q is about 3.9 × 10^-16."
+    #[test]
+    fn the_worked_example() {
+        let a = worked_example();
+        let f = classical_gram_schmidt(&a).unwrap();
+        let (q, r) = (&f.q, &f.r);
+        let (s2, s6) = (2f64.sqrt(), 6f64.sqrt());
+        for (got, want) in q.column(0).iter().zip([1.0 / s2, 1.0 / s2, 0.0]) {
+            assert!((got - want).abs() <= 2.0 * U, "{got} {want}");
+        }
+        for (got, want) in q.column(1).iter().zip([1.0 / s6, -1.0 / s6, 2.0 / s6]) {
+            assert!((got - want).abs() <= 2.0 * U, "{got} {want}");
+        }
+        assert_eq!(r[(1, 0)], 0.0);
+        assert!(close(r[(0, 0)], s2, U) && close(r[(0, 1)], 1.0 / s2, U) && close(r[(1, 1)], 1.5f64.sqrt(), 2.0 * U));
+        assert_eq!(
+            format!("{:?}", [r[(0, 0)], r[(0, 1)], r[(1, 1)]]),
+            "[1.4142135623730951, 0.7071067811865475, 1.224744871391589]"
+        );
+        let l = cholesky(&gram(&a)).unwrap();
+        assert_eq!(gram(&a), Matrix::from_rows(&[vec![2.0, 1.0], vec![1.0, 2.0]]));
+        assert_eq!([r[(0, 0)], r[(0, 1)], r[(1, 1)]], [l[(0, 0)], l[(1, 0)], l[(1, 1)]]);
+        let v1 = sub(&a.column(1), &scale(0.5, &a.column(0)));
+        assert_eq!(v1, [0.5, -0.5, 1.0]);
+        assert_eq!(norm_l2(&v1), r[(1, 1)]);
+        let column_1 = f.reconstruct().column(1);
+        for (got, want) in column_1.iter().zip([1.0, 0.0, 1.0]) {
+            assert!((got - want).abs() <= 2.0 * U, "{column_1:?}");
+        }
+        assert_eq!(sci(orthonormality_loss(q), 1), "3.9e-16");
+    }
+
+    // Classical and modified: "With two columns there is only one coefficient, r01 = q0·a1 either way, and
+    // the two do the same arithmetic, bit for bit; the difference starts at the third column." "Each column
+    // still meets q0, q1, ... in the same order with the same operations, so the results are the same, bit
+    // for bit" (row-oriented MGS, written here with the same dot, sub and scale).
+    #[test]
+    fn classical_and_modified_agree_on_two_columns_and_row_oriented_mgs_is_the_same() {
+        let mut rng = Xorshift(0x2545_f491_4f6c_dd1d);
+        for m in 2..=7 {
+            for _ in 0..20 {
+                let a = random_matrix(&mut rng, m, 2);
+                assert_eq!(classical_gram_schmidt(&a), modified_gram_schmidt(&a));
+            }
+            let a = random_matrix(&mut rng, m, m.min(5));
+            let (m, n) = a.shape();
+            let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j)).collect();
+            let mut qs: Vec<Vec<f64>> = Vec::new();
+            let mut r = Matrix::zeros(n, n);
+            for j in 0..n {
+                let r_jj = norm_l2(&cols[j]);
+                r[(j, j)] = r_jj;
+                let q_j = scale(1.0 / r_jj, &cols[j]);
+                for k in j + 1..n {
+                    let r_jk = dot(&q_j, &cols[k]);
+                    r[(j, k)] = r_jk;
+                    cols[k] = sub(&cols[k], &scale(r_jk, &q_j));
+                }
+                qs.push(q_j);
+            }
+            let row_oriented = Qr { q: Matrix::from_columns(&qs), r };
+            assert_eq!(modified_gram_schmidt(&a).unwrap(), row_oriented, "{m}×{n}");
+        }
+        // From the third column on they differ (Läuchli's matrix below).
+        let l = lauchli(1e-8);
+        assert_ne!(classical_gram_schmidt(&l).unwrap().q.column(2), modified_gram_schmidt(&l).unwrap().q.column(2));
+    }
+
+    // Cost: "sum_{k=0}^{n-1} (4mk + 3m) = 2mn(n − 1) + 3mn ≈ 2mn² flops"; "For a square matrix that is 2n³,
+    // three times the 2/3 n³ of LU"; CGS2 "costs two classical passes, about 4mn² flops".
+    #[test]
+    fn gram_schmidt_costs_2mn_squared() {
+        for m in 1..40_usize {
+            for n in 1..=m {
+                let sum: usize = (0..n).map(|k| 4 * m * k + 3 * m).sum();
+                assert_eq!(sum, 2 * m * n * (n - 1) + 3 * m * n);
+                let twice: usize = (0..n).map(|k| 8 * m * k + 3 * m).sum();
+                assert_eq!(twice, 4 * m * n * (n - 1) + 3 * m * n);
+            }
+        }
+        let (m, n) = (1000.0_f64, 1000.0_f64);
+        assert!(close((2.0 * m * n * (n - 1.0) + 3.0 * m * n) / (2.0 * m * n * n), 1.0, 1e-3));
+        assert_eq!(2.0 / (2.0 / 3.0), 3.0);
+    }
+
+    // "every A with κ2(A) up to 10^8 is factored" and, in the next section, "r_kk ≥ σmin(A)", "‖a_k‖ ≤
+    // σmax(A)", so "‖a_k‖/r_kk ≤ κ2(A)": on Hilbert matrices and Läuchli's, with the modified and twice
+    // algorithms, whose r_kk are accurate.
+    #[test]
+    fn one_step_loses_at_most_kappa() {
+        let mut matrices: Vec<Matrix> = (2..=7).map(hilbert).collect();
+        matrices.push(lauchli(1e-8));
+        matrices.push(worked_example());
+        for a in &matrices {
+            let s = singular_values(a);
+            let (big, small) = (s[0], s[s.len() - 1]);
+            for f in [modified_gram_schmidt as GramSchmidt, gram_schmidt_twice] {
+                let r = f(a).unwrap().r;
+                for k in 0..a.ncols() {
+                    let a_k = norm_l2(&a.column(k));
+                    assert!(r[(k, k)] >= small * (1.0 - 1e-6), "r_kk {} σmin {small}", r[(k, k)]);
+                    assert!(a_k <= big * (1.0 + 1e-12));
+                    assert!(a_k / r[(k, k)] <= big / small * (1.0 + 1e-6));
+                }
+            }
+        }
+        assert!(kappa_2(&hilbert(7)) < 1e10 && kappa_2(&lauchli(1e-8)) > 1e8);
+    }
+
+    // Läuchli's matrix: "Its singular values are √(3 + δ²), δ and δ, so κ2(A) ≈ 1.7 × 10^8, and u κ2(A) ≈
+    // 1.9 × 10^-8 while u κ2(A)² ≈ 3.3 is beyond 1." The steps by hand: "‖a0‖ = √(1 + δ²) rounds to 1, so
+    // q0 = a0 = (1, δ, 0, 0)"; "r01 = 1, v1 = (0, −δ, δ, 0) ... q1 = (0, −1, 1, 0)/√2, and q0·q1 = −δ/√2 ≈
+    // −7.1 × 10^-9"; CGS "r02 = 1 and r12 = 0. So v2 = (0, −δ, 0, δ), q2 = (0, −1, 0, 1)/√2, and q1·q2 =
+    // 1/2"; MGS "r12 = q1·v = δ/√2, and v − r12 q1 = (0, −δ/2, −δ/2, δ), so q2 = (0, −1, −1, 2)/√6". The
+    // table: losses 0.71, 1.2 × 10^-8, 5.0 × 10^-16; q1·q2 0.4999999999999999, 1.1 × 10^-16, 0; ‖A − QR‖_F/‖A‖_F
+    // 0, 4.8 × 10^-25, 6.4 × 10^-17. "The classical loss is 1/√2 ... The modified loss is δ√(4/3), from q0·q1
+    // = −δ/√2 and q0·q2 = −δ/√6, about 0.6 times u κ2(A)". Twice: "the second pass of column 1 even recovers
+    // the first entry of q1 that the first pass lost: it is 7.07 × 10^-9, close to the exact δ/√2, where CGS
+    // and MGS have 0." Lesson 6: "1 + δ² rounds to 1".
+    #[test]
+    fn lauchli_with_three_columns() {
+        let delta = 1e-8;
+        assert_eq!(1.0 + delta * delta, 1.0);
+        let a = lauchli(delta);
+        let s = singular_values(&a);
+        assert!(
+            close(s[0], (3.0 + delta * delta).sqrt(), 1e-14) && close(s[1], delta, 1e-7) && close(s[2], delta, 1e-7)
+        );
+        let kappa = (3.0 + delta * delta).sqrt() / delta;
+        assert!(close(kappa_2(&a), kappa, 1e-7));
+        assert_eq!(sci(kappa, 1), "1.7e8");
+        assert_eq!(sci(U * kappa, 1), "1.9e-8");
+        assert_eq!(fixed(U * kappa * kappa, 1), "3.3");
+
+        let h = std::f64::consts::FRAC_1_SQRT_2;
+        let [cgs, mgs, twice] = VARIANTS.map(|f| f(&a).unwrap());
+        // The first two columns: the same in CGS and MGS.
+        for f in [&cgs, &mgs] {
+            assert_eq!(f.q.column(0), [1.0, delta, 0.0, 0.0]);
+            assert_eq!(f.r[(0, 0)], 1.0);
+            assert_eq!(f.r[(0, 1)], 1.0);
+            for (got, want) in f.q.column(1).iter().zip([0.0, -h, h, 0.0]) {
+                assert!((got - want).abs() <= U, "{got} {want}");
+            }
+            assert!(close(f.r[(1, 1)], 2f64.sqrt() * delta, 1e-15));
+            assert!(close(cosine(&f.q, 0, 1), -delta * h, 1e-15));
+        }
+        assert_eq!(sci(cosine(&cgs.q, 0, 1), 1), "-7.1e-9");
+        assert_eq!(sub(&a.column(1), &cgs.q.column(0)), [0.0, -delta, delta, 0.0]);
+        // CGS, column 2.
+        assert_eq!((cgs.r[(0, 2)], cgs.r[(1, 2)]), (1.0, 0.0));
+        assert_eq!(sub(&a.column(2), &cgs.q.column(0)), [0.0, -delta, 0.0, delta]);
+        for (got, want) in cgs.q.column(2).iter().zip([0.0, -h, 0.0, h]) {
+            assert!((got - want).abs() <= U, "{got} {want}");
+        }
+        assert!(close(cosine(&cgs.q, 1, 2), 0.5, 1e-15));
+        // MGS, column 2.
+        assert!(close(mgs.r[(1, 2)], delta * h, 1e-15));
+        let (s6, v) = (6f64.sqrt(), sub(&a.column(2), &mgs.q.column(0)));
+        let v = sub(&v, &scale(mgs.r[(1, 2)], &mgs.q.column(1)));
+        for (got, want) in v.iter().zip([0.0, -delta / 2.0, -delta / 2.0, delta]) {
+            assert!((got - want).abs() <= 1e-15 * delta, "{v:?}");
+        }
+        for (got, want) in mgs.q.column(2).iter().zip([0.0, -1.0 / s6, -1.0 / s6, 2.0 / s6]) {
+            assert!((got - want).abs() <= 2.0 * U, "{got} {want}");
+        }
+        // The table.
+        let loss = [&cgs, &mgs, &twice].map(|f| orthonormality_loss(&f.q));
+        assert_eq!(fixed(loss[0], 2), "0.71");
+        assert_eq!(loss[0], std::f64::consts::FRAC_1_SQRT_2);
+        assert_eq!(sci(loss[1], 1), "1.2e-8");
+        assert_eq!(sci(loss[2], 1), "5.0e-16");
+        let q12 = [&cgs, &mgs, &twice].map(|f| cosine(&f.q, 1, 2));
+        assert_eq!(format!("{:?}", q12[0]), "0.4999999999999999");
+        assert_eq!(sci(q12[1], 1), "1.1e-16");
+        assert_eq!(q12[2], 0.0);
+        let back = [&cgs, &mgs, &twice].map(|f| backward_error(&a, f));
+        assert_eq!(back[0], 0.0);
+        assert_eq!(sci(back[1], 1), "4.8e-25");
+        assert_eq!(sci(back[2], 1), "6.4e-17");
+        assert!(back.iter().all(|&e| e <= U));
+        // Where the losses come from.
+        assert!(close(loss[1], delta * (4.0f64 / 3.0).sqrt(), 1e-14));
+        assert!(close(cosine(&mgs.q, 0, 2), -delta / s6, 1e-14));
+        assert_eq!(fixed(loss[1] / (U * kappa), 1), "0.6");
+        // CGS2 recovers the first entry of q1.
+        assert_eq!(sci(twice.q[(0, 1)], 2), "7.07e-9");
+        assert!(close(twice.q[(0, 1)], delta * h, 1e-6));
+        assert_eq!((cgs.q[(0, 1)], mgs.q[(0, 1)]), (0.0, 0.0));
+    }
+
+    // "Once u κ2(A)² reaches 1, near κ2(A) = 10^8, no bound is left"; the refusal rule "r_kk ≤ 10^-10 ‖a_k‖
+    // ... every A with κ2(A) up to 10^8 is factored". The figure: "All three start near 10^-15. The classical
+    // points climb roughly parallel to u·κ², mostly a decade or two below it, reach 1 (no orthogonality
+    // left) near κ = 10^9 and stay above it, up to about 5. The modified points climb along u·κ, never far
+    // above it. The twice points stay near 10^-15 throughout. Beyond about κ = 10^11 the modified and twice
+    // variants refuse the matrices ...; the classical one never notices." With the reference in place of your
+    // functions, on 30 × 10 matrices of the figure's construction (reflectors instead of nalgebra's QR).
+    // "The figure also shows a second weakness of CGS ... the test r_kk ≤ 10^-10 ‖a_k‖ does not fire".
+    #[test]
+    fn the_loss_of_orthogonality_against_kappa() {
+        assert_eq!(sci((1.0 / U).sqrt(), 0), "9e7");
+        let mut rng = Xorshift(0x2545_f491_4f6c_dd1d);
+        let mut classical_reached_one = None;
+        for k in 0..=32 {
+            let kappa = 10f64.powf(k as f64 / 2.0);
+            let a = with_condition(&mut rng, 30, 10, kappa);
+            if k <= 28 {
+                assert!(close(kappa_2(&a), kappa, 1e-3), "κ = {kappa:e}: {}", kappa_2(&a));
+            }
+            let [c, m, t] = VARIANTS.map(|f| f(&a).map(|qr| orthonormality_loss(&qr.q)));
+            let c = c.expect("the classical algorithm never refuses");
+            if k == 0 {
+                assert!([c, *m.as_ref().unwrap(), *t.as_ref().unwrap()].iter().all(|&x| x < 2e-15 && x > 1e-16));
+            }
+            if kappa <= 1e8 {
+                assert!(c <= 10.0 * U * kappa * kappa, "classical at κ = {kappa:e}: {c:e}");
+                if kappa >= 1e2 {
+                    assert!(c >= 3e-3 * U * kappa * kappa, "classical at κ = {kappa:e}: {c:e}");
+                }
+                assert!(m.is_ok() && t.is_ok(), "κ = {kappa:e}: factored");
+            }
+            if c >= 1.0 && classical_reached_one.is_none() {
+                classical_reached_one = Some(kappa);
+            }
+            if classical_reached_one.is_some() {
+                assert!((1.0..6.0).contains(&c), "classical at κ = {kappa:e}: {c:e}");
+            }
+            if let Ok(m) = m {
+                assert!(m <= (10.0 * U * kappa).max(2e-15), "modified at κ = {kappa:e}: {m:e}");
+            }
+            if let Ok(t) = t {
+                assert!(t < 2e-15, "twice at κ = {kappa:e}: {t:e}");
+            }
+            if kappa >= 1e13 {
+                assert!(
+                    matches!(m, Err(LinalgError::Singular { .. })) && matches!(t, Err(LinalgError::Singular { .. }))
+                );
+            }
+            if kappa <= 1e10 {
+                assert!(m.is_ok() && t.is_ok());
+            }
+        }
+        let reached = classical_reached_one.unwrap();
+        assert!((10f64.powf(8.5)..=10f64.powf(9.5)).contains(&reached), "{reached:e}");
+    }
+
+    // Projecting: "For the worked example and b = (1, 2, 3), the coordinates are Q^T b = (3/√2, 5/√6) and Pb =
+    // (7/3, 2/3, 5/3), b − Pb = (−4/3, 4/3, 4/3), the residual orthogonal to both columns of A, and ‖b‖² = 14
+    // = 26/3 + 16/3, where 26/3 = 9/2 + 25/6 = ‖Q^T b‖². Your function returns (2.333333333333334,
+    // 0.6666666666666663, 1.6666666666666674), each within a few units in the last place." "a Q with no
+    // columns spans {0}, so the projection is the zero vector".
+    #[test]
+    fn projecting_onto_the_plane_of_the_worked_example() {
+        let a = worked_example();
+        let q = classical_gram_schmidt(&a).unwrap().q;
+        let b = [1.0, 2.0, 3.0];
+        let c = [dot(&q.column(0), &b), dot(&q.column(1), &b)];
+        assert!(close(c[0], 3.0 / 2f64.sqrt(), 1e-15) && close(c[1], 5.0 / 6f64.sqrt(), 1e-15));
+        let p = project_onto_subspace(&q, &b).unwrap();
+        assert_eq!(format!("{p:?}"), "[2.333333333333334, 0.6666666666666663, 1.6666666666666674]");
+        for (got, want) in p.iter().zip([7.0 / 3.0, 2.0 / 3.0, 5.0 / 3.0]) {
+            assert!(ulps(*got, want) <= 4, "{got} {want}");
+        }
+        let r = sub(&b, &p);
+        for (got, want) in r.iter().zip([-4.0 / 3.0, 4.0 / 3.0, 4.0 / 3.0]) {
+            assert!((got - want).abs() <= 4.0 * U * 4.0, "{got} {want}");
+        }
+        assert!(dot(&a.column(0), &r).abs() < 1e-14 && dot(&a.column(1), &r).abs() < 1e-14);
+        assert_eq!(dot(&b, &b), 14.0);
+        assert!(close(dot(&p, &p), 26.0 / 3.0, 1e-15) && close(dot(&r, &r), 16.0 / 3.0, 1e-14));
+        assert!(close(dot(&c, &c), 9.0 / 2.0 + 25.0 / 6.0, 1e-15) && close(9.0 / 2.0 + 25.0 / 6.0, 26.0 / 3.0, 1e-15));
+        assert_eq!(project_onto_subspace(&Matrix::zeros(3, 0), &b).unwrap(), [0.0, 0.0, 0.0]);
+    }
+
+    // The complement: "For the worked example, the complement of the plane C(A) in R³ is the line through
+    // (1, −1, −1), the left null space of lesson 4 (indeed a0·(1, −1, −1) = a1·(1, −1, −1) = 0). All three
+    // e_i have remainders of the same length 1/√3, in floating point too, so the first wins, and your
+    // function returns (1, −1, −1)/√3 = (0.5773502691896257, −0.5773502691896257, −0.5773502691896257)."
+    // The argument: "the remainder of e_i ... of squared length 1 − ‖B^T e_i‖², ... these add up to m − p".
+    #[test]
+    fn the_complement_of_the_worked_example() {
+        let a = worked_example();
+        let n = [1.0, -1.0, -1.0];
+        assert_eq!((dot(&a.column(0), &n), dot(&a.column(1), &n)), (0.0, 0.0));
+        let q = classical_gram_schmidt(&a).unwrap().q;
+        let mut lengths = Vec::new();
+        for i in 0..3 {
+            let mut e = vec![0.0; 3];
+            e[i] = 1.0;
+            let w = sub(&e, &project_onto_subspace(&q, &e).unwrap());
+            let w = sub(&w, &project_onto_subspace(&q, &w).unwrap());
+            lengths.push(norm_l2(&w));
+            // The squared length is 1 − ‖row i of Q‖².
+            assert!(close(dot(&w, &w), 1.0 - dot(q.row(i), q.row(i)), 1e-14));
+        }
+        assert!(lengths.iter().all(|&l| l == lengths[0]), "{lengths:?}");
+        assert!(close(lengths[0], 1.0 / 3f64.sqrt(), 1e-15));
+        let c = orthogonal_complement(&q).unwrap();
+        assert_eq!(c.shape(), (3, 1));
+        assert_eq!(format!("{:?}", c.column(0)), "[0.5773502691896257, -0.5773502691896257, -0.5773502691896257]");
+        assert!(close(c[(0, 0)], 1.0 / 3f64.sqrt(), 1e-15));
+        // The squared remainders add up to m − p.
+        let mut rng = Xorshift(0x1234_5678_9abc_def1);
+        for m in 2..=6 {
+            for p in 0..m {
+                let b = modified_gram_schmidt(&random_matrix(&mut rng, m, p.max(1))).unwrap().q;
+                let b = Matrix::from_fn(m, p, |i, j| b[(i, j)]);
+                let total: f64 = (0..m).map(|i| 1.0 - dot(b.row(i), b.row(i))).sum();
+                assert!(close(total, (m - p) as f64, 1e-13), "{m}, {p}: {total}");
+            }
+        }
+    }
+
+    /// Longley's 16 × 7 design matrix [1 | six predictors], as the demos load it.
+    fn longley_design() -> Matrix {
+        let (header, rows) = numeric_csv(include_str!("../../data/longley.csv"));
+        assert_eq!(header, ["TOTEMP", "GNPDEFL", "GNP", "UNEMP", "ARMED", "POP", "YEAR"]);
+        Matrix::from_fn(rows.len(), 7, |i, j| if j == 0 { 1.0 } else { rows[i][j] })
+    }
+
+    // Answer 1: "b = (0, −2, 1, 1), which lies in C(A) (δb = a1 + a2 − 2a0)"; "Q^T b = (−2δ, 3/√2, 3/√2)";
+    // "Your project_onto_subspace returns (−2 × 10^-8, −3.0, 1.4999999999999998, 1.4999999999999998)", "It
+    // misses b by ‖Pb − b‖ = √(3/2) ≈ 1.22, half of ‖b‖ = √6. Projecting the result again ... (−5 × 10^-8,
+    // −4.5, 2.25, 2.25), which moves it by another 1.84"; "b = √2 (q1 + q2)"; "A = QR holds with a backward
+    // error of exactly 0"; "the singular values of Q are √(3/2), 1 and √(1/2), so κ2(Q) = √3 ≈ 1.73"; "Your
+    // lstsq_normal(q, b) ... Q x̂ misses b by 5.4 × 10^-16"; "Your gram_schmidt_twice(q) returns a basis of
+    // the same plane with loss 2.4 × 10^-16, and the projection onto it misses b by 9.4 × 10^-16"; the
+    // sequential subtraction leaves "(2 × 10^-8, 0.25, −0.5, 0.25)"; "With the modified Q, whose loss is
+    // 1.2 × 10^-8, Pb misses b by 2.0 × 10^-8, a relative error of 8.2 × 10^-9 ... With the twice Q it misses
+    // by 9.2 × 10^-16."
+    #[test]
+    fn answer_1_projecting_with_a_q_that_is_not_orthonormal() {
+        let delta = 1e-8;
+        let a = lauchli(delta);
+        let b = vec![0.0, -2.0, 1.0, 1.0];
+        let combination = sub(&add(&a.column(1), &a.column(2)), &scale(2.0, &a.column(0)));
+        assert_eq!(combination, scale(delta, &b));
+        let f = classical_gram_schmidt(&a).unwrap();
+        let q = &f.q;
+        let coordinates: Vec<f64> = (0..3).map(|j| dot(&q.column(j), &b)).collect();
+        assert!(close(coordinates[0], -2.0 * delta, 1e-15));
+        assert!(close(coordinates[1], 3.0 / 2f64.sqrt(), 1e-15) && close(coordinates[2], 3.0 / 2f64.sqrt(), 1e-15));
+        let p = project_onto_subspace(q, &b).unwrap();
+        assert_eq!(format!("{p:?}"), "[-2e-8, -3.0, 1.4999999999999998, 1.4999999999999998]");
+        let miss = distance(&p, &b);
+        assert!(close(miss, 1.5f64.sqrt(), 1e-15));
+        assert_eq!(fixed(miss, 2), "1.22");
+        assert!(close(miss / norm_l2(&b), 0.5, 1e-15) && close(norm_l2(&b), 6f64.sqrt(), 1e-15));
+        let again = project_onto_subspace(q, &p).unwrap();
+        assert_eq!(format!("{:?}", again[0]), "-5.0000000000000004e-8");
+        assert!(close(again[1], -4.5, 1e-15) && close(again[2], 2.25, 1e-15) && close(again[3], 2.25, 1e-15));
+        assert_eq!(fixed(distance(&again, &p), 2), "1.84");
+        let sum = add(&q.column(1), &q.column(2));
+        assert!(distance(&scale(2f64.sqrt(), &sum), &b) < 1e-15);
+        assert_eq!(backward_error(&a, &f), 0.0);
+        // C(Q) = C(A): q1 and q2 are multiples of a1 − a0 and a2 − a0.
+        for (j, k) in [(1, 1), (2, 2)] {
+            let d = sub(&a.column(k), &a.column(0));
+            assert!(distance(&scale(1.0 / norm_l2(&d), &d), &q.column(j)) < 1e-15);
+        }
+        let s = singular_values(q);
+        assert!(
+            close(s[0], 1.5f64.sqrt(), 1e-12) && close(s[1], 1.0, 1e-12) && close(s[2], 0.5f64.sqrt(), 1e-12),
+            "{s:?}"
+        );
+        assert_eq!(fixed(kappa_2(q), 2), "1.73");
+        assert!(close(kappa_2(q), 3f64.sqrt(), 1e-12));
+        // The two repairs.
+        let x = lstsq_normal(q, &b).unwrap();
+        assert_eq!(sci(distance(&mat_vec_rows(q, &x).unwrap(), &b), 1), "5.4e-16");
+        let q2 = gram_schmidt_twice(q).unwrap().q;
+        assert_eq!(sci(orthonormality_loss(&q2), 1), "2.4e-16");
+        assert_eq!(sci(distance(&project_onto_subspace(&q2, &b).unwrap(), &b), 1), "9.4e-16");
+        // The repair that does not work: subtracting the projections one at a time.
+        let mut rest = b.clone();
+        for j in 0..3 {
+            let q_j = q.column(j);
+            rest = sub(&rest, &scale(dot(&q_j, &rest), &q_j));
+        }
+        assert_eq!(sci(rest[0], 0), "2e-8");
+        assert_eq!(fixed_all(&rest[1..], 2), ["0.25", "-0.50", "0.25"]);
+        // The modified and twice Q's.
+        let qm = modified_gram_schmidt(&a).unwrap().q;
+        assert_eq!(sci(orthonormality_loss(&qm), 1), "1.2e-8");
+        let miss_m = distance(&project_onto_subspace(&qm, &b).unwrap(), &b);
+        assert_eq!(sci(miss_m, 1), "2.0e-8");
+        assert_eq!(sci(miss_m / norm_l2(&b), 1), "8.2e-9");
+        let qt = gram_schmidt_twice(&a).unwrap().q;
+        assert_eq!(sci(distance(&project_onto_subspace(&qt, &b).unwrap(), &b), 1), "9.2e-16");
+    }
+
+    // Answer 2: "For Longley, with d_k the power of two nearest to 1/‖a_k‖, your three functions return the
+    // same Q, bit for bit, as for A as stored, and the same losses: 9.8 × 10^-11 (classical), 1.0 × 10^-14
+    // (modified) and 8.1 × 10^-16 (twice)." "As stored, κ2(A) ≈ 4.9 × 10^9: u κ2 ≈ 5.4 × 10^-7, and u κ2² ≈
+    // 2.6 × 10^3 ... With the powers of two, κ2(AD) ≈ 4.2 × 10^4; with exact unit columns 4.3 × 10^4 (lesson
+    // 6), which predicts u κ2 ≈ 4.8 × 10^-12 and u κ2² ≈ 2.1 × 10^-7." The table: unit columns (scaled as the
+    // demo scales them) 4.2 × 10^-10, 9.0 × 10^-13, 6.9 × 10^-16. "costs the classical algorithm six or seven
+    // digits of orthogonality".
+    #[test]
+    fn answer_2_which_condition_number() {
+        let a = longley_design();
+        let norms: Vec<f64> = (0..7).map(|j| norm_l2(&a.column(j))).collect();
+        let d: Vec<f64> = norms.iter().map(|n| 2f64.powi(-(n.log2().round() as i32))).collect();
+        let scaled = Matrix::from_fn(16, 7, |i, j| a[(i, j)] * d[j]);
+        let mut stored_losses = Vec::new();
+        for f in VARIANTS {
+            let (x, y) = (f(&a).unwrap(), f(&scaled).unwrap());
+            assert_eq!(x.q, y.q);
+            for (k, &d_k) in d.iter().enumerate() {
+                for j in 0..=k {
+                    assert_eq!(y.r[(j, k)], x.r[(j, k)] * d_k);
+                }
+            }
+            stored_losses.push(orthonormality_loss(&x.q));
+        }
+        assert_eq!(
+            [sci(stored_losses[0], 1), sci(stored_losses[1], 1), sci(stored_losses[2], 1)],
+            ["9.8e-11", "1.0e-14", "8.1e-16"]
+        );
+        let kappa = kappa_2(&a);
+        assert_eq!(sci(kappa, 1), "4.9e9");
+        assert_eq!(sci(U * kappa, 1), "5.4e-7");
+        assert_eq!(sci(U * kappa * kappa, 1), "2.6e3");
+        assert_eq!(sci(kappa_2(&scaled), 1), "4.2e4");
+        // Unit columns, divided by the norms the demo computes (a plain sum of squares).
+        let plain: Vec<f64> = (0..7).map(|j| a.column(j).iter().map(|x| x * x).sum::<f64>().sqrt()).collect();
+        let unit = Matrix::from_fn(16, 7, |i, j| a[(i, j)] / plain[j]);
+        let kappa_unit = kappa_2(&unit);
+        assert_eq!(sci(kappa_unit, 1), "4.3e4");
+        assert_eq!(sci(U * kappa_unit, 1), "4.8e-12");
+        assert_eq!(sci(U * kappa_unit * kappa_unit, 1), "2.1e-7");
+        let unit_losses: Vec<f64> = VARIANTS.iter().map(|f| orthonormality_loss(&f(&unit).unwrap().q)).collect();
+        assert_eq!(
+            [sci(unit_losses[0], 1), sci(unit_losses[1], 1), sci(unit_losses[2], 1)],
+            ["4.2e-10", "9.0e-13", "6.9e-16"]
+        );
+        for (losses, k) in [(&stored_losses, kappa_2(&scaled)), (&unit_losses, kappa_unit)] {
+            assert!(losses[0] <= U * k * k && losses[1] <= U * k && losses[2] <= 10.0 * U);
+        }
+        assert!(stored_losses[1] < 1e-7 * U * kappa);
+        let digits = |loss: f64| (loss / U).log10();
+        assert!((6.0..7.0).contains(&digits(unit_losses[0])) && (5.0..7.0).contains(&digits(stored_losses[0])));
+        assert_ne!(unit_losses, stored_losses);
+    }
+
+    // Answer 3: "Take Q with the columns (1, 1, 0)/√2 and (1, −1, 0)/√2 ... Your project_onto_subspace gives
+    // QQ^T e0 = (1.0000000000000002, 0, 0), so the remainder is (−2.2 × 10^-16, 0, 0), and after the second
+    // pass (4.9 × 10^-32, 0, 0) ... Normalised, it is (1, 0, 0) = e0 ..., with Q^T c = (1/√2, 1/√2) ... The
+    // longest-remainder rule compares e0, e1 and e2, whose remainders have lengths of order 10^-32, 10^-32
+    // and 1, and takes e2: your orthogonal_complement returns (0, 0, 1)." The cost: "about 4/3 m⁴ flops, 1.3
+    // × 10^8 for m = 100", "about 4m³ for k = 0, 4 × 10^6 for m = 100". "for the worked example, (1, −1,
+    // −1)/√3, the left null space that your lesson-4 left_null_space finds by elimination as the multiples of
+    // (−1, 1, 1)".
+    #[test]
+    fn answer_3_the_longest_remainder() {
+        let h = 0.5f64.sqrt();
+        let q = Matrix::from_rows(&[vec![h, h], vec![h, -h], vec![0.0, 0.0]]);
+        let mut lengths = Vec::new();
+        for i in 0..3 {
+            let mut e = vec![0.0; 3];
+            e[i] = 1.0;
+            let p = project_onto_subspace(&q, &e).unwrap();
+            let w = sub(&e, &p);
+            let w2 = sub(&w, &project_onto_subspace(&q, &w).unwrap());
+            if i == 0 {
+                assert_eq!(format!("{p:?}"), "[1.0000000000000002, 0.0, 0.0]");
+                assert_eq!(sci(w[0], 1), "-2.2e-16");
+                assert_eq!((w[1], w[2]), (0.0, 0.0));
+                assert_eq!(sci(w2[0], 1), "4.9e-32");
+                let c = scale(1.0 / norm_l2(&w2), &w2);
+                assert_eq!(c, [1.0, 0.0, 0.0]);
+                assert!(close(dot(&q.column(0), &c), h, 1e-15) && close(dot(&q.column(1), &c), h, 1e-15));
+            }
+            lengths.push(norm_l2(&w2));
+        }
+        assert!(lengths[0] < 1e-31 && lengths[1] < 1e-31 && lengths[0] > 1e-33 && lengths[1] > 1e-33, "{lengths:?}");
+        assert_eq!(lengths[2], 1.0);
+        assert_eq!(orthogonal_complement(&q).unwrap().column(0), [0.0, 0.0, 1.0]);
+        // The cost: for k = 0, the projections of step t cost (m − t)·8m·t flops.
+        let m = 100_f64;
+        let full: f64 = (0..100).map(|t| (m - t as f64) * 8.0 * m * t as f64).sum();
+        assert!(close(full, 4.0 / 3.0 * (m.powi(4) - m * m), 1e-12));
+        assert_eq!(sci(full, 1), "1.3e8");
+        let cheap: f64 = (0..100).map(|t| 8.0 * m * t as f64).sum();
+        assert_eq!(sci(cheap, 0), "4e6");
+        // The worked example's complement and lesson 4's left null vector (−1, 1, 1).
+        let c = orthogonal_complement(&classical_gram_schmidt(&worked_example()).unwrap().q).unwrap();
+        assert!(distance(&c.column(0), &scale(-1.0 / 3f64.sqrt(), &[-1.0, 1.0, 1.0])) < 1e-15);
+        let y = solutions::l04::left_null_space::left_null_space(&worked_example());
+        assert_eq!(y.shape(), (3, 1));
+        assert_eq!(y.column(0), [-1.0, 1.0, 1.0]);
     }
 }
 

@@ -254,6 +254,101 @@ pub fn cond_estimate_slack(n: usize, kappa: f64) -> f64 {
 /// ‖A‖₁ factor misses by 2⁴⁰ on the scaled inputs.
 pub const COND_ESTIMATE_FACTOR: f64 = 30.0;
 
+// ---------------------------------------------------------------- lesson 7
+//
+// Calibration (`calibrate_l07` in `l07.rs`, 20 000 draws of each lesson-7
+// generator, reference solutions; error / bound without C): A = QR at most
+// 0.83 for all three Gram–Schmidt algorithms; ‖QᵀQ − I‖_F 0.78 (classical,
+// κ₂ ≤ 10⁵), 1.00 (modified, κ₂ ≤ 10⁸) and 1.06 (twice, κ₂ ≤ 10⁸); unit
+// columns 0.80; span 1.17; R 0.39; projection 0.73; complement 0.47;
+// orthonormality_loss 0.009. The largest ratios come from the smallest
+// inputs (a 2×1 A with κ₂ = 1), which is why the size factor is m(n + 2)
+// rather than mn: the normalisation rounds as much as the projections. The
+// wrong algorithm misses by orders of magnitude: classical Gram–Schmidt
+// submitted as modified, 1.5·10⁻⁵ against 1.0·10⁻⁷ (4×4, κ₂ = 3.8·10⁶) and
+// 0.71 against 3.9·10⁻⁶ (Läuchli's matrix); modified submitted as twice,
+// 8.2·10⁻¹² against 8.9·10⁻¹⁵ (2×2, κ₂ = 1.5·10⁵).
+//
+// The exercises refuse a column as dependent when r_kk ≤ 10⁻¹⁰·‖a_k‖. The
+// smallest r_kk/‖a_k‖ of the accepted inputs (κ₂ ≤ 10⁸, all three
+// algorithms, the classical one too) is 2.0·10⁻⁸, at least 1/κ₂ as theory
+// says; the largest remainder of an exactly dependent column next to columns
+// with κ₂ ≤ 100 is 7.1·10⁻¹⁵ (classical), 1.2·10⁻¹⁵ (modified) and
+// 3.1·10⁻¹⁶ (twice). 10⁻¹⁰ leaves a factor 200 on one side and 14 000 on
+// the other; m·u (10⁻¹⁵) would let the classical algorithm normalise noise.
+
+/// `orthonormality_loss` against the checker's ‖QᵀQ − I‖_F:
+/// `|got − want| ≤ orthonormality(m, k) · (‖Q‖_F² + want)`. Each entry
+/// q_i·q_j is a dot product of length m, off by γ_m·|q_i|·|q_j|, so
+/// ‖ΔG‖_F ≤ γ_m·‖Q‖_F²; the norm of the k² entries adds γ_{k²} relative to
+/// the result; the checker's own computation as much again.
+pub fn orthonormality(m: usize, k: usize) -> f64 {
+    2.0 * gamma(m + k * k)
+}
+
+/// `‖A − QR‖_F ≤ gram_schmidt_backward(m, n) · ‖A‖_F` for every Gram–Schmidt:
+/// column k is a_k = Σ_j r_jk q_j + v_k up to the roundings of k subtractions
+/// of length-m vectors and of the normalisation, whatever the loss of
+/// orthogonality (Björck, 1967, for MGS; Giraud et al., 2005, for CGS), plus
+/// the checker's own product.
+pub fn gram_schmidt_backward(m: usize, n: usize) -> f64 {
+    gamma(m * n)
+}
+
+/// Classical Gram–Schmidt: `‖QᵀQ − I‖_F ≤ C·m(n + 2)·u·κ₂(A)²` (Giraud, Langou,
+/// Rozložník and van den Eshof, Numer. Math. 101, 2005, for u·κ₂² well below
+/// 1; the checks stop at κ₂ = 10⁵).
+pub fn gram_schmidt_classical(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(m * (n + 2)) * kappa * kappa
+}
+
+/// Modified Gram–Schmidt: `‖QᵀQ − I‖_F ≤ C·m(n + 2)·u·κ₂(A)` (Björck, 1967).
+/// The classical algorithm exceeds it by a factor of up to κ₂(A).
+pub fn gram_schmidt_modified(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(m * (n + 2)) * kappa
+}
+
+/// Classical Gram–Schmidt twice: `‖QᵀQ − I‖_F ≤ C·m(n + 2)·u`, whatever κ₂(A) as
+/// long as u·κ₂(A) is well below 1 (Giraud et al., 2005: "twice is enough").
+pub fn gram_schmidt_twice(m: usize, n: usize) -> f64 {
+    gamma(m * (n + 2))
+}
+
+/// The span of Q against C(A): `‖QQᵀ − P‖_F ≤ 2C·m(n + 2)·u·κ₂(A)²`, P from
+/// nalgebra's QR. Loose enough for the classical algorithm (its Q is off
+/// orthonormal by u·κ², which QQᵀ inherits); checked on κ₂ ≤ 10³ only.
+pub fn gram_schmidt_span(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(2 * m * (n + 2)) * kappa * kappa
+}
+
+/// R against nalgebra's R (signs normalised), relative to ‖A‖_F:
+/// `‖R̂ − R‖_F ≤ C·m(n + 2)·u·κ₂(A)·‖A‖_F`. Both are exact R factors of matrices
+/// within rounding of A, and R moves by at most about κ₂(A) times a relative
+/// perturbation of A (Sun, BIT 31, 1991: perturbation bounds for QR).
+pub fn gram_schmidt_r(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(m * (n + 2)) * kappa
+}
+
+/// `project_onto_subspace` against P·b: `‖p̂ − Pb‖ ≤ projection(m, k)·‖b‖`.
+/// k coordinates q_j·b, each off by γ_m‖b‖, combined into a sum of k vectors;
+/// the reference commits as much, and Q itself is orthonormal only to rounding.
+pub fn projection(m: usize, k: usize) -> f64 {
+    2.0 * gamma(2 * (m + k + 1)) * (k.max(1) as f64).sqrt()
+}
+
+/// The orthogonal complement C of an m×k Q: each of ‖CᵀC − I‖_F, ‖QᵀC‖_F and
+/// ‖QQᵀ + CCᵀ − I‖_F is at most `complement(m)`. Every column is a remainder
+/// of length ≥ 1/√m after two projections onto at most m vectors.
+pub fn complement(m: usize) -> f64 {
+    gamma(4 * m * (m + 1))
+}
+
+/// The length of a column of Q: `|‖q_j‖ − 1| ≤ unit_length(m)`. The norm of
+/// v_j and the division by it, m + 2 roundings.
+pub fn unit_length(m: usize) -> f64 {
+    gamma(m + 2)
+}
+
 // ---------------------------------------------------------------- lesson 8
 //
 // Calibration (`calibrate` in `l08.rs`: 20 000 draws of each lesson-8

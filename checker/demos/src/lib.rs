@@ -13,6 +13,7 @@ pub mod lesson03;
 pub mod lesson04;
 pub mod lesson05;
 pub mod lesson06;
+pub mod lesson07;
 pub mod lesson08;
 pub mod reference;
 pub mod space;

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use demos::{Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson08};
+use demos::{Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08};
 use nalgebra::{DMatrix, DVector};
 
 fn root() -> PathBuf {
@@ -457,6 +457,62 @@ fn lesson6_transcript_and_figures_are_the_committed_ones() {
     let out = lesson06::demo(&LESSON6, &data()).unwrap();
     assert_transcript(6, &out);
     assert_figures(6, &out);
+}
+
+// ---------------------------------------------------------------- lesson 7
+
+const LESSON7: lesson07::Functions = lesson07::Functions {
+    orthonormality_loss: solutions::l07::orthonormality::orthonormality_loss,
+    classical: solutions::l07::classical::classical_gram_schmidt,
+    modified: solutions::l07::modified::modified_gram_schmidt,
+    twice: solutions::l07::reorthogonalization::gram_schmidt_twice,
+};
+
+/// ‖QᵀQ − I‖_F by nalgebra.
+fn nalgebra_loss(q: &vocab::Matrix) -> f64 {
+    let q = DMatrix::from_fn(q.nrows(), q.ncols(), |i, j| q[(i, j)]);
+    (q.transpose() * &q - DMatrix::identity(q.ncols(), q.ncols())).norm()
+}
+
+#[test]
+fn lesson7_losses_agree_with_nalgebra_and_follow_the_theory() {
+    use lesson07::Outcome::Loss;
+    // The learner's orthonormality_loss against nalgebra's, on the Hilbert Qs.
+    for n in lesson05::HILBERT_SIZES {
+        let h = lesson05::hilbert(n);
+        for gs in [LESSON7.classical, LESSON7.modified, LESSON7.twice] {
+            if let Ok(qr) = gs(&h) {
+                let (ours, theirs) = ((LESSON7.orthonormality_loss)(&qr.q), nalgebra_loss(&qr.q));
+                assert!((ours - theirs).abs() <= 1e-12 * theirs.max(1e-4), "n = {n}: {ours:e} vs {theirs:e}");
+            }
+        }
+    }
+    // On the sweep: twice stays at the level of u, modified below 10·u·κ,
+    // and classical is far worse than modified once κ is large.
+    let sweep = lesson07::sweep(&LESSON7).unwrap();
+    for r in &sweep {
+        let [c, m, w] = r.outcomes;
+        // Below 10¹⁰ no column is near enough to dependent to be refused
+        // (the solutions refuse r_kk ≤ 10⁻¹⁰‖a_k‖).
+        if r.kappa < 1e10 {
+            assert!(matches!(w, Loss(x) if x <= 1e-14), "twice at κ = {:.1e}: {w:?}", r.kappa);
+            assert!(matches!(m, Loss(_)), "modified at κ = {:.1e}: {m:?}", r.kappa);
+        }
+        if let Loss(x) = m {
+            assert!(x <= 10.0 * lesson07::U * r.kappa.max(1.0) * 10.0, "modified at κ = {:.1e}: {x:e}", r.kappa);
+        }
+        if (1e6..1e8).contains(&r.kappa) {
+            let (Loss(cl), Loss(mo)) = (c, m) else { panic!("κ = {:.1e}: {c:?} {m:?}", r.kappa) };
+            assert!(cl > 100.0 * mo, "κ = {:.1e}: classical {cl:e}, modified {mo:e}", r.kappa);
+        }
+    }
+}
+
+#[test]
+fn lesson7_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson07::demo(&LESSON7, &data()).unwrap();
+    assert_transcript(7, &out);
+    assert_figures(7, &out);
 }
 
 // ---------------------------------------------------------------- lesson 8

@@ -233,6 +233,30 @@ macro_rules! course {
                 },
                 $crate::Exercise { id: "ridge", check: || checks::l06::ridge($k::l06::ridge::ridge) },
                 $crate::Exercise {
+                    id: "orthonormality",
+                    check: || checks::l07::orthonormality($k::l07::orthonormality::orthonormality_loss),
+                },
+                $crate::Exercise {
+                    id: "classical_gram_schmidt",
+                    check: || checks::l07::classical_gram_schmidt($k::l07::classical::classical_gram_schmidt),
+                },
+                $crate::Exercise {
+                    id: "modified_gram_schmidt",
+                    check: || checks::l07::modified_gram_schmidt($k::l07::modified::modified_gram_schmidt),
+                },
+                $crate::Exercise {
+                    id: "gram_schmidt_twice",
+                    check: || checks::l07::gram_schmidt_twice($k::l07::reorthogonalization::gram_schmidt_twice),
+                },
+                $crate::Exercise {
+                    id: "subspace_projection",
+                    check: || checks::l07::subspace_projection($k::l07::projection::project_onto_subspace),
+                },
+                $crate::Exercise {
+                    id: "orthogonal_complement",
+                    check: || checks::l07::orthogonal_complement($k::l07::complement::orthogonal_complement),
+                },
+                $crate::Exercise {
                     id: "householder",
                     check: || {
                         checks::l08::householder(&checks::l08::Householder {
@@ -349,6 +373,18 @@ macro_rules! course {
                             ridge: $k::l06::ridge::ridge,
                         };
                         demos::lesson06::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 7,
+                    run: |args| {
+                        let functions = demos::lesson07::Functions {
+                            orthonormality_loss: $k::l07::orthonormality::orthonormality_loss,
+                            classical: $k::l07::classical::classical_gram_schmidt,
+                            modified: $k::l07::modified::modified_gram_schmidt,
+                            twice: $k::l07::reorthogonalization::gram_schmidt_twice,
+                        };
+                        demos::lesson07::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
                 $crate::Demo {
