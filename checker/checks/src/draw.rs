@@ -1,6 +1,7 @@
 //! Random draws for generators: small integers, lengths, scales. All
 //! randomness comes from proptest's runner, so a fixed seed fixes every input.
 
+use nalgebra::DMatrix;
 use proptest::prelude::Rng;
 use proptest::test_runner::TestRng;
 
@@ -33,4 +34,48 @@ pub fn chance(rng: &mut TestRng, num: u64, den: u64) -> bool {
 /// (2^±600 makes squares overflow or underflow, which is the point).
 pub fn exponent(rng: &mut TestRng, extremes: &[i32]) -> i32 {
     if chance(rng, 2, 3) { 0 } else { pick(rng, extremes) }
+}
+
+/// A number in [0, 1) from the runner's random stream.
+pub fn unit(rng: &mut TestRng) -> f64 {
+    int(rng, 0, 999_999) / 1e6
+}
+
+/// Mostly an integer in [−9, 9], sometimes a third or a tenth of one (inexact).
+pub fn entry(rng: &mut TestRng) -> f64 {
+    let k = int(rng, -9, 9);
+    if chance(rng, 1, 3) { k / pick(rng, &[3.0, 10.0]) } else { k }
+}
+
+/// A random orthogonal p×p matrix: the Q of nalgebra's QR of a matrix with
+/// entries uniform in [−1, 1) (a generator, not a reference).
+pub fn orthogonal(rng: &mut TestRng, p: usize) -> DMatrix<f64> {
+    let g = DMatrix::from_fn(p, p, |_, _| 2.0 * unit(rng) - 1.0);
+    g.qr().q()
+}
+
+/// n values from 10 down to 10·10^(−log_kappa): the first and the last fixed,
+/// the others log-uniform in between, so their ratio is 10^log_kappa.
+pub fn spread(rng: &mut TestRng, n: usize, log_kappa: f64) -> Vec<f64> {
+    (0..n)
+        .map(|i| {
+            let t = if i == 0 || n == 1 {
+                0.0
+            } else if i == n - 1 {
+                1.0
+            } else {
+                unit(rng)
+            };
+            10.0 * 10f64.powf(-log_kappa * t)
+        })
+        .collect()
+}
+
+/// An m×n matrix with min(m, n) singular values `spread(…, log_kappa)`: U·Σ·Vᵀ
+/// with random orthogonal U and V, so κ₂ = 10^log_kappa (to rounding).
+pub fn with_condition(rng: &mut TestRng, m: usize, n: usize, log_kappa: f64) -> DMatrix<f64> {
+    let (u, v) = (orthogonal(rng, m), orthogonal(rng, n));
+    let s = spread(rng, m.min(n), log_kappa);
+    let sigma = DMatrix::from_fn(m, n, |i, j| if i == j { s[i] } else { 0.0 });
+    u * sigma * v.transpose()
 }

@@ -75,49 +75,6 @@ fn loss_of(q: &DMatrix<f64>) -> f64 {
     fro(&(q.transpose() * q - DMatrix::identity(k, k)))
 }
 
-/// A number in [0, 1) from the runner's random stream.
-fn unit(rng: &mut TestRng) -> f64 {
-    draw::int(rng, 0, 999_999) / 1e6
-}
-
-/// Mostly an integer in [−9, 9], sometimes a third or a tenth of one (inexact).
-fn entry(rng: &mut TestRng) -> f64 {
-    let k = draw::int(rng, -9, 9);
-    if draw::chance(rng, 1, 3) { k / draw::pick(rng, &[3.0, 10.0]) } else { k }
-}
-
-/// A random orthogonal p×p matrix: nalgebra's Q of a p×p matrix with entries
-/// uniform in [−1, 1).
-fn orthogonal(rng: &mut TestRng, p: usize) -> DMatrix<f64> {
-    let x = DMatrix::from_fn(p, p, |_, _| 2.0 * unit(rng) - 1.0);
-    x.qr().q()
-}
-
-/// n values from 10 down to 10·10^(−log_kappa): the first and the last fixed,
-/// the others log-uniform in between, so their ratio is 10^log_kappa.
-fn spread(rng: &mut TestRng, n: usize, log_kappa: f64) -> Vec<f64> {
-    (0..n)
-        .map(|i| {
-            let t = if i == 0 || n == 1 {
-                0.0
-            } else if i == n - 1 {
-                1.0
-            } else {
-                unit(rng)
-            };
-            10.0 * 10f64.powf(-log_kappa * t)
-        })
-        .collect()
-}
-
-/// An m×n matrix (m ≥ n) with singular values `spread(n, log_kappa)`: U·Σ·Vᵀ.
-fn with_condition(rng: &mut TestRng, m: usize, n: usize, log_kappa: f64) -> DMatrix<f64> {
-    let (u, v) = (orthogonal(rng, m), orthogonal(rng, n));
-    let s = spread(rng, n, log_kappa);
-    let sigma = DMatrix::from_fn(m, n, |i, j| if i == j { s[i] } else { 0.0 });
-    u * sigma * v.transpose()
-}
-
 /// Sizes of a generated factorization: n ∈ 1..=6, m ∈ n..=8, square one time in six.
 fn tall_shape(rng: &mut TestRng) -> (usize, usize) {
     let n = draw::size(rng, 1, 6);
@@ -201,7 +158,7 @@ fn random_signed_columns(rng: &mut TestRng, m: usize, k: usize) -> DMatrix<f64> 
 
 /// An m×k matrix with orthonormal columns (up to rounding), from nalgebra's QR.
 fn random_orthonormal(rng: &mut TestRng, m: usize, k: usize) -> DMatrix<f64> {
-    orthogonal(rng, m).columns(0, k).into_owned()
+    draw::orthogonal(rng, m).columns(0, k).into_owned()
 }
 
 /// Q's of every kind: orthonormal (from QR, or exact signed columns of I),
@@ -216,15 +173,15 @@ fn random_q(rng: &mut TestRng) -> Case {
         1 => random_signed_columns(rng, m, k),
         2 => {
             let delta = draw::pick(rng, &[1e-14, 1e-10, 1e-6, 1e-2, 1e-1]);
-            random_orthonormal(rng, m, k) + DMatrix::from_fn(m, k, |_, _| delta * (2.0 * unit(rng) - 1.0))
+            random_orthonormal(rng, m, k) + DMatrix::from_fn(m, k, |_, _| delta * (2.0 * draw::unit(rng) - 1.0))
         }
         3 => {
             let k = draw::size(rng, 1, m + 2);
-            DMatrix::from_fn(m, k, |_, _| entry(rng))
+            DMatrix::from_fn(m, k, |_, _| draw::entry(rng))
         }
         _ => {
-            let log_kappa = 8.0 * unit(rng);
-            let a = with_condition(rng, m, k, log_kappa);
+            let log_kappa = 8.0 * draw::unit(rng);
+            let a = draw::with_condition(rng, m, k, log_kappa);
             classical_q(&a)
         }
     };
@@ -416,7 +373,7 @@ fn tall(spec: &'static Spec, rows: &[&[f64]], exp: i32) -> Case {
 fn random_integer_tall(rng: &mut TestRng) -> Case {
     loop {
         let (m, n) = tall_shape(rng);
-        let rows = (0..m).map(|_| (0..n).map(|_| entry(rng)).collect()).collect();
+        let rows = (0..m).map(|_| (0..n).map(|_| draw::entry(rng)).collect()).collect();
         let case = Case::new(&WELL, rows, vec![], 0);
         if well_conditioned(&case) {
             return case;
@@ -431,8 +388,8 @@ fn random_integer_tall(rng: &mut TestRng) -> Case {
 /// does, through the spec.
 fn random_conditioned(rng: &mut TestRng, spec: &'static Spec, max_log_kappa: f64, exps: &[i32]) -> Case {
     let (m, n) = tall_shape(rng);
-    let log_kappa = max_log_kappa * unit(rng);
-    let a = with_condition(rng, m, n, log_kappa);
+    let log_kappa = max_log_kappa * draw::unit(rng);
+    let a = draw::with_condition(rng, m, n, log_kappa);
     let exp = if exps.is_empty() { 0 } else { draw::pick(rng, exps) };
     Case::new(spec, dmatrix_rows(&a), vec![], exp)
 }
@@ -759,7 +716,7 @@ fn random_dependent(rng: &mut TestRng) -> Case {
     loop {
         let k = draw::size(rng, 1, 5);
         let m = draw::size(rng, k + 1, 8);
-        let rows: Vec<Vec<f64>> = (0..m).map(|_| (0..k).map(|_| entry(rng)).collect()).collect();
+        let rows: Vec<Vec<f64>> = (0..m).map(|_| (0..k).map(|_| draw::entry(rng)).collect()).collect();
         let p = draw::size(rng, 1, k);
         let mut scalars = vec![p as f64];
         scalars.extend((0..k).map(|_| draw::int(rng, -3, 3)));

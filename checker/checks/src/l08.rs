@@ -78,51 +78,8 @@ fn literal_matrix(name: &str, m: &Matrix) -> String {
     format!("let {name} = {m:?};")
 }
 
-/// A number in [0, 1) from the runner's random stream.
-fn unit(rng: &mut TestRng) -> f64 {
-    draw::int(rng, 0, 999_999) / 1e6
-}
-
-/// Mostly an integer in [−9, 9], sometimes a third or a tenth of one (inexact).
-fn entry(rng: &mut TestRng) -> f64 {
-    let k = draw::int(rng, -9, 9);
-    if draw::chance(rng, 1, 3) { k / draw::pick(rng, &[3.0, 10.0]) } else { k }
-}
-
 fn ints_vec(rng: &mut TestRng, n: usize, lo: i64, hi: i64) -> Vec<f64> {
     (0..n).map(|_| draw::int(rng, lo, hi)).collect()
-}
-
-/// A random orthogonal p×p matrix: the Q of nalgebra's QR of a matrix with
-/// entries uniform in [−1, 1) (a generator, not a reference).
-fn random_orthogonal(rng: &mut TestRng, p: usize) -> DMatrix<f64> {
-    let g = DMatrix::from_fn(p, p, |_, _| 2.0 * unit(rng) - 1.0);
-    g.qr().q()
-}
-
-/// n values from 10 down to 10·10^(−log_kappa): the first and the last fixed,
-/// the others log-uniform in between, so their ratio is 10^log_kappa.
-fn spread(rng: &mut TestRng, n: usize, log_kappa: f64) -> Vec<f64> {
-    (0..n)
-        .map(|i| {
-            let t = if i == 0 || n == 1 {
-                0.0
-            } else if i == n - 1 {
-                1.0
-            } else {
-                unit(rng)
-            };
-            10.0 * 10f64.powf(-log_kappa * t)
-        })
-        .collect()
-}
-
-/// An m×n matrix with min(m, n) singular values `spread(…, log_kappa)`: U·Σ·Vᵀ.
-fn with_condition(rng: &mut TestRng, m: usize, n: usize, log_kappa: f64) -> DMatrix<f64> {
-    let (u, v) = (random_orthogonal(rng, m), random_orthogonal(rng, n));
-    let s = spread(rng, m.min(n), log_kappa);
-    let sigma = DMatrix::from_fn(m, n, |i, j| if i == j { s[i] } else { 0.0 });
-    u * sigma * v.transpose()
 }
 
 /// `err` is NaN or above `bound` (NaN never passes).
@@ -182,7 +139,7 @@ fn vector_case(x: &[f64]) -> Case {
 /// x₀ = 0 or with a zero tail, times 2^e from `exps` one time in three.
 fn random_x(rng: &mut TestRng, exps: &[i32]) -> Case {
     let n = draw::size(rng, 1, 8);
-    let mut x: Vec<f64> = (0..n).map(|_| entry(rng)).collect();
+    let mut x: Vec<f64> = (0..n).map(|_| draw::entry(rng)).collect();
     match draw::size(rng, 0, 7) {
         0 => x[0] = 0.0,
         1 => x.iter_mut().skip(1).for_each(|t| *t = 0.0),
@@ -391,7 +348,7 @@ fn random_apply(rng: &mut TestRng) -> Case {
     let (row0, col0) = (draw::size(rng, 0, m - 1), draw::size(rng, 0, n - 1));
     let p = m - row0;
     let (v, beta) = if draw::chance(rng, 1, 2) {
-        let x: Vec<f64> = (0..p).map(|_| entry(rng)).collect();
+        let x: Vec<f64> = (0..p).map(|_| draw::entry(rng)).collect();
         reference_reflector(&x)
     } else {
         let v = ints_vec(rng, p, -3, 3);
@@ -645,7 +602,7 @@ fn random_matrix(rng: &mut TestRng, spec: &'static Spec, exps: &[i32]) -> Case {
     let a = Matrix::from_fn(m, n, |i, j| match kind {
         0 if i > j => 0.0,
         1 if i > j => draw::int(rng, -9, 9) * 10f64.powi(-k),
-        _ => entry(rng),
+        _ => draw::entry(rng),
     });
     let exp = if exps.is_empty() { 0 } else { draw::exponent(rng, exps) };
     matrix_case(spec, &a, exp)
@@ -654,8 +611,8 @@ fn random_matrix(rng: &mut TestRng, spec: &'static Spec, exps: &[i32]) -> Case {
 /// A = U·Σ·Vᵀ with κ₂(A) = 10^t, t uniform in [0, max_log_kappa].
 fn random_conditioned(rng: &mut TestRng, spec: &'static Spec, max_log_kappa: f64) -> Case {
     let (m, n) = shape(rng, spec);
-    let log_kappa = max_log_kappa * unit(rng);
-    let a = with_condition(rng, m, n, log_kappa);
+    let log_kappa = max_log_kappa * draw::unit(rng);
+    let a = draw::with_condition(rng, m, n, log_kappa);
     matrix_case(spec, &ours(&a), 0)
 }
 
@@ -1118,7 +1075,7 @@ fn check_givens(g: GivensFn, a: f64, b: f64) -> Result<(), Miss> {
 }
 
 fn random_pair(rng: &mut TestRng, exps: &[i32]) -> Case {
-    let (a, b) = (entry(rng), entry(rng));
+    let (a, b) = (draw::entry(rng), draw::entry(rng));
     let b = if b == 0.0 { 1.0 } else { b };
     let exp = if exps.is_empty() { 0 } else { draw::exponent(rng, exps) };
     pair_case(a, b, exp)
@@ -1295,8 +1252,8 @@ fn random_conditioned_ls(rng: &mut TestRng, max_log_kappa: f64, kinds: &[Rhs], e
     loop {
         let n = draw::size(rng, 1, 4);
         let m = if draw::chance(rng, 1, 6) { n } else { draw::size(rng, n, 8) };
-        let log_kappa = max_log_kappa * unit(rng);
-        let a = with_condition(rng, m, n, log_kappa);
+        let log_kappa = max_log_kappa * draw::unit(rng);
+        let a = draw::with_condition(rng, m, n, log_kappa);
         let kind = draw::pick(rng, kinds);
         let b = right_hand_side(rng, &a, kind);
         let exp = if exps.is_empty() { 0 } else { draw::exponent(rng, exps) };
