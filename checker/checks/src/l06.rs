@@ -26,7 +26,7 @@ use crate::compare::vector_close;
 use crate::exact::{self, Rational};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
-use crate::{draw, pretty, tol};
+use crate::{draw, ls_cases, pretty, tol};
 
 // ---------------------------------------------------------------- helpers
 
@@ -45,25 +45,6 @@ fn frobenius(a: &Matrix) -> f64 {
 
 fn matrix_of(rows: &[&[f64]]) -> Matrix {
     Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
-}
-
-/// Named matrices, one after another: `A (2×3) =` and the rows below.
-fn show_named(named: &[(&str, &Matrix)]) -> String {
-    let parts: Vec<String> = named
-        .iter()
-        .map(|(n, m)| {
-            if m.nrows() == 0 || m.ncols() == 0 {
-                format!("{n} = {m}")
-            } else {
-                format!("{n} ({}×{}) =\n{m}", m.nrows(), m.ncols())
-            }
-        })
-        .collect();
-    parts.join("\n")
-}
-
-fn literal_matrix(name: &str, m: &Matrix) -> String {
-    format!("let {name} = {m:?};")
 }
 
 /// `got` has length `n` and only finite entries.
@@ -166,34 +147,9 @@ fn ints_vec(rng: &mut TestRng, n: usize, lo: i64, hi: i64) -> Vec<f64> {
 /// computed AᵀA may stop (Higham, Thm 10.7) and the forward bound says nothing.
 const KAPPA_LS: f64 = 1e6;
 
-/// Stored row i: `[b_i, a_i0, …, a_i(n−1)]`. Shrinking drops an equation (a
-/// row) or an unknown (a column of A; b is never dropped), then moves
-/// entries toward 0, while [`full_column_rank`] keeps the problem well posed.
-fn ls_parts(c: &Case) -> (Matrix, Vec<f64>) {
-    let rows = c.inputs();
-    let n = rows.first().map_or(0, |r| r.len() - 1);
-    (Matrix::from_fn(rows.len(), n, |i, j| rows[i][j + 1]), rows.iter().map(|r| r[0]).collect())
-}
-
-fn show_ls(c: &Case) -> String {
-    let (a, b) = ls_parts(c);
-    format!("{}\nb = {}{}", show_named(&[("A", &a)]), pretty::vector(&b), c.scale_note())
-}
-
-fn literal_ls(c: &Case) -> String {
-    let (a, b) = ls_parts(c);
-    format!("{}\nlet b = {};", literal_matrix("a", &a), pretty::vector_literal(&b))
-}
-
 /// m ≥ n ≥ 1, finite, independent columns with κ₂(A) ≤ [`KAPPA_LS`].
 fn full_column_rank(c: &Case) -> bool {
-    let (a, b) = ls_parts(c);
-    let (m, n) = a.shape();
-    m >= n
-        && n >= 1
-        && tol::all_finite(a.as_slice())
-        && tol::all_finite(&b)
-        && subspace::condition(&to_dmatrix(&a)) <= KAPPA_LS
+    ls_cases::full_column_rank(c, KAPPA_LS)
 }
 
 /// A least-squares problem with independent columns.
@@ -204,8 +160,8 @@ static LS: Spec = Spec {
     fixed_cols: 1,
     scalar_floor: &[],
     build: build_scaled,
-    show: show_ls,
-    literal: literal_ls,
+    show: ls_cases::show,
+    literal: ls_cases::literal,
     valid: full_column_rank,
 };
 
@@ -357,11 +313,11 @@ fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
 }
 
 fn show_a(c: &Case) -> String {
-    format!("{}{}", show_named(&[("A", &rows_matrix(&c.inputs()))]), c.scale_note())
+    format!("{}{}", pretty::named_matrices(&[("A", &rows_matrix(&c.inputs()))]), c.scale_note())
 }
 
 fn literal_a(c: &Case) -> String {
-    literal_matrix("a", &rows_matrix(&c.inputs()))
+    pretty::matrix_literal("a", &rows_matrix(&c.inputs()))
 }
 
 /// One matrix, stored row by row.
@@ -507,8 +463,11 @@ pub fn normal_equations(f: &NormalEquations) -> ExerciseReport {
             check_gram_symmetric(g, &a)
         },
     );
-    let empty =
-        |a: Matrix| Fixed::new(show_named(&[("A", &a)]), literal_matrix("a", &a), move || check_gram_entries(g, &a));
+    let empty = |a: Matrix| {
+        Fixed::new(pretty::named_matrices(&[("A", &a)]), pretty::matrix_literal("a", &a), move || {
+            check_gram_entries(g, &a)
+        })
+    };
     c.fixed(
         "gram_empty_shapes",
         "a 0×3 matrix has the 3×3 zero Gram matrix (empty sums); a 2×0 matrix the 0×0 one",
@@ -528,7 +487,7 @@ pub fn normal_equations(f: &NormalEquations) -> ExerciseReport {
     );
     let at_b = f.at_b;
     let check = move |case: &Case| {
-        let (a, b) = ls_parts(case);
+        let (a, b) = ls_cases::parts(case);
         check_at_b(at_b, &a, &b)
     };
     let ex = |a: &[&[f64]], b: &[f64]| ls_case(&LS_ANY, &matrix_of(a), b, vec![]);
@@ -551,8 +510,8 @@ pub fn normal_equations(f: &NormalEquations) -> ExerciseReport {
         check,
     );
     let refuses = |a: Matrix, b: Vec<f64>| {
-        let show = format!("{}\nb = {}", show_named(&[("A", &a)]), pretty::vector(&b));
-        let literal = format!("{}\nlet b = {};", literal_matrix("a", &a), pretty::vector_literal(&b));
+        let show = format!("{}\nb = {}", pretty::named_matrices(&[("A", &a)]), pretty::vector(&b));
+        let literal = format!("{}\nlet b = {};", pretty::matrix_literal("a", &a), pretty::vector_literal(&b));
         Fixed::new(show, literal, move || {
             let got = call("at_b", || at_b(&a, &b))?;
             let want = LinalgError::DimensionMismatch { expected: a.nrows(), found: b.len() };
@@ -598,7 +557,7 @@ fn as_stored(c: &Case) -> Vec<Vec<f64>> {
 
 fn show_sym(c: &Case) -> String {
     let a = rows_matrix(&c.inputs());
-    format!("{}{}", show_named(&[("A", &a)]), c.scale_note())
+    format!("{}{}", pretty::named_matrices(&[("A", &a)]), c.scale_note())
 }
 
 fn show_junk(c: &Case) -> String {
@@ -606,13 +565,13 @@ fn show_junk(c: &Case) -> String {
     format!(
         "{}{}\n   (A is not symmetric: Cholesky takes it to be the symmetric matrix with A's lower triangle, and \
          never reads the entries above the diagonal)",
-        show_named(&[("A", &a)]),
+        pretty::named_matrices(&[("A", &a)]),
         c.scale_note()
     )
 }
 
 fn literal_sym(c: &Case) -> String {
-    literal_matrix("a", &rows_matrix(&c.inputs()))
+    pretty::matrix_literal("a", &rows_matrix(&c.inputs()))
 }
 
 fn sym_rows(c: &Case) -> Vec<Vec<f64>> {
@@ -943,7 +902,7 @@ pub fn cholesky(f: CholeskyFn) -> ExerciseReport {
         |case| check_indefinite(f, case),
     );
     let refuses = |a: Matrix, want: LinalgError| {
-        Fixed::new(show_named(&[("A", &a)]), literal_matrix("a", &a), move || {
+        Fixed::new(pretty::named_matrices(&[("A", &a)]), pretty::matrix_literal("a", &a), move || {
             let got = call("cholesky", || f(&a))?;
             refused("cholesky", &got, &want, |l| format!("L =\n{l}"))
         })
@@ -983,7 +942,7 @@ fn solve_ls(function: &str, f: LstsqFn, a: &Matrix, b: &[f64], t: &LsTruth) -> R
 /// Solve once, then judge backward (the normal equations hold, κ-free) and/or
 /// forward (against nalgebra's QR, κ²·rounding).
 fn check_lstsq(f: LstsqFn, c: &Case, backward: bool, forward: bool) -> Result<(), Miss> {
-    let (a, b) = ls_parts(c);
+    let (a, b) = ls_cases::parts(c);
     let t = ls_truth(&a, &b);
     let x = solve_ls("lstsq_normal", f, &a, &b, &t)?;
     if backward {
@@ -1047,8 +1006,8 @@ pub fn least_squares(f: LstsqFn) -> ExerciseReport {
         |case| check_lstsq(f, case, true, true),
     );
     let refuses = |a: Matrix, b: Vec<f64>, want: LinalgError| {
-        let show = format!("{}\nb = {}", show_named(&[("A", &a)]), pretty::vector(&b));
-        let literal = format!("{}\nlet b = {};", literal_matrix("a", &a), pretty::vector_literal(&b));
+        let show = format!("{}\nb = {}", pretty::named_matrices(&[("A", &a)]), pretty::vector(&b));
+        let literal = format!("{}\nlet b = {};", pretty::matrix_literal("a", &a), pretty::vector_literal(&b));
         Fixed::new(show, literal, move || {
             let got = call("lstsq_normal", || f(&a, &b))?;
             refused("lstsq_normal", &got, &want, |v| pretty::vector(v))
@@ -1097,12 +1056,12 @@ fn design(x: &Matrix) -> Matrix {
 
 fn show_reg(c: &Case) -> String {
     let (x, y) = reg_parts(c);
-    format!("{}\ny = {}{}", show_named(&[("X", &x)]), pretty::vector(&y), c.scale_note())
+    format!("{}\ny = {}{}", pretty::named_matrices(&[("X", &x)]), pretty::vector(&y), c.scale_note())
 }
 
 fn literal_reg(c: &Case) -> String {
     let (x, y) = reg_parts(c);
-    format!("{}\nlet y = {};", literal_matrix("x", &x), pretty::vector_literal(&y))
+    format!("{}\nlet y = {};", pretty::matrix_literal("x", &x), pretty::vector_literal(&y))
 }
 
 /// m ≥ p + 1 and [1 | X] has independent columns with κ₂ ≤ [`KAPPA_LS`].
@@ -1212,12 +1171,17 @@ fn pred_parts(c: &Case) -> (Vec<f64>, Matrix) {
 
 fn show_pred(c: &Case) -> String {
     let (coefficients, x) = pred_parts(c);
-    format!("coefficients = {}\n{}{}", pretty::vector(&coefficients), show_named(&[("X", &x)]), c.scale_note())
+    format!(
+        "coefficients = {}\n{}{}",
+        pretty::vector(&coefficients),
+        pretty::named_matrices(&[("X", &x)]),
+        c.scale_note()
+    )
 }
 
 fn literal_pred(c: &Case) -> String {
     let (coefficients, x) = pred_parts(c);
-    format!("let coefficients = {};\n{}", pretty::vector_literal(&coefficients), literal_matrix("x", &x))
+    format!("let coefficients = {};\n{}", pretty::vector_literal(&coefficients), pretty::matrix_literal("x", &x))
 }
 
 static PREDICT: Spec = Spec {
@@ -1326,8 +1290,8 @@ pub fn linear_regression(f: &LinearRegression) -> ExerciseReport {
         |case| check_predict(predict, case),
     );
     let refuses_fit = |x: Matrix, y: Vec<f64>| {
-        let show = format!("{}\ny = {}", show_named(&[("X", &x)]), pretty::vector(&y));
-        let literal = format!("{}\nlet y = {};", literal_matrix("x", &x), pretty::vector_literal(&y));
+        let show = format!("{}\ny = {}", pretty::named_matrices(&[("X", &x)]), pretty::vector(&y));
+        let literal = format!("{}\nlet y = {};", pretty::matrix_literal("x", &x), pretty::vector_literal(&y));
         Fixed::new(show, literal, move || {
             let got = call("fit_linear", || fit(&x, &y))?;
             let want = LinalgError::DimensionMismatch { expected: x.nrows(), found: y.len() };
@@ -1335,9 +1299,13 @@ pub fn linear_regression(f: &LinearRegression) -> ExerciseReport {
         })
     };
     let refuses_predict = |coefficients: Vec<f64>, x: Matrix| {
-        let show = format!("coefficients = {}\n{}", pretty::vector(&coefficients), show_named(&[("X", &x)]));
-        let literal =
-            format!("let coefficients = {};\n{}", pretty::vector_literal(&coefficients), literal_matrix("x", &x));
+        let show =
+            format!("coefficients = {}\n{}", pretty::vector(&coefficients), pretty::named_matrices(&[("X", &x)]));
+        let literal = format!(
+            "let coefficients = {};\n{}",
+            pretty::vector_literal(&coefficients),
+            pretty::matrix_literal("x", &x)
+        );
         Fixed::new(show, literal, move || {
             let got = call("predict", || predict(&coefficients, &x))?;
             let want = LinalgError::DimensionMismatch { expected: x.ncols() + 1, found: coefficients.len() };
@@ -1546,14 +1514,20 @@ fn res_parts(c: &Case) -> (Matrix, Vec<f64>, Vec<f64>) {
 
 fn show_res(c: &Case) -> String {
     let (a, x, b) = res_parts(c);
-    format!("{}\nx = {}\nb = {}{}", show_named(&[("A", &a)]), pretty::vector(&x), pretty::vector(&b), c.scale_note())
+    format!(
+        "{}\nx = {}\nb = {}{}",
+        pretty::named_matrices(&[("A", &a)]),
+        pretty::vector(&x),
+        pretty::vector(&b),
+        c.scale_note()
+    )
 }
 
 fn literal_res(c: &Case) -> String {
     let (a, x, b) = res_parts(c);
     format!(
         "{}\nlet x = {};\nlet b = {};",
-        literal_matrix("a", &a),
+        pretty::matrix_literal("a", &a),
         pretty::vector_literal(&x),
         pretty::vector_literal(&b)
     )
@@ -1615,12 +1589,12 @@ fn show_orth(c: &Case) -> String {
     if c.scalar(0) != 0.0 {
         note += &format!("\n   (r's stored values × 2^{})", c.scalar(0));
     }
-    format!("{}\nr = {}{note}", show_named(&[("A", &a)]), pretty::vector(&r))
+    format!("{}\nr = {}{note}", pretty::named_matrices(&[("A", &a)]), pretty::vector(&r))
 }
 
 fn literal_orth(c: &Case) -> String {
     let (a, r) = orth_parts(c);
-    format!("{}\nlet r = {};", literal_matrix("a", &a), pretty::vector_literal(&r))
+    format!("{}\nlet r = {};", pretty::matrix_literal("a", &a), pretty::vector_literal(&r))
 }
 
 static ORTHOGONALITY: Spec = Spec {
@@ -1770,10 +1744,11 @@ pub fn residuals(f: &Residuals) -> ExerciseReport {
         |case| check_orthogonality(orthogonality, case),
     );
     let refuses_residual = |a: Matrix, x: Vec<f64>, b: Vec<f64>, want: LinalgError| {
-        let show = format!("{}\nx = {}\nb = {}", show_named(&[("A", &a)]), pretty::vector(&x), pretty::vector(&b));
+        let show =
+            format!("{}\nx = {}\nb = {}", pretty::named_matrices(&[("A", &a)]), pretty::vector(&x), pretty::vector(&b));
         let literal = format!(
             "{}\nlet x = {};\nlet b = {};",
-            literal_matrix("a", &a),
+            pretty::matrix_literal("a", &a),
             pretty::vector_literal(&x),
             pretty::vector_literal(&b)
         );
@@ -1783,8 +1758,8 @@ pub fn residuals(f: &Residuals) -> ExerciseReport {
         })
     };
     let refuses_orth = |a: Matrix, r: Vec<f64>| {
-        let show = format!("{}\nr = {}", show_named(&[("A", &a)]), pretty::vector(&r));
-        let literal = format!("{}\nlet r = {};", literal_matrix("a", &a), pretty::vector_literal(&r));
+        let show = format!("{}\nr = {}", pretty::named_matrices(&[("A", &a)]), pretty::vector(&r));
+        let literal = format!("{}\nlet r = {};", pretty::matrix_literal("a", &a), pretty::vector_literal(&r));
         Fixed::new(show, literal, move || {
             let got = call("orthogonality", || orthogonality(&a, &r))?;
             let want = LinalgError::DimensionMismatch { expected: a.nrows(), found: r.len() };
@@ -1813,7 +1788,7 @@ pub type RidgeFn = fn(&Matrix, &[f64], f64) -> Result<Vec<f64>, LinalgError>;
 /// A, b as in [`LS`]; λ = scalar 0 × 2^(2·exp), so that scaling A and b by
 /// 2^exp scales the whole problem and leaves x alone.
 fn ridge_parts(c: &Case) -> (Matrix, Vec<f64>, f64) {
-    let (a, b) = ls_parts(c);
+    let (a, b) = ls_cases::parts(c);
     (a, b, tol::scale2(c.scalar(0), 2 * c.exp))
 }
 
@@ -1821,7 +1796,7 @@ fn show_ridge(c: &Case) -> String {
     let (a, b, lambda) = ridge_parts(c);
     format!(
         "{}\nb = {}\nλ = {}{}",
-        show_named(&[("A", &a)]),
+        pretty::named_matrices(&[("A", &a)]),
         pretty::vector(&b),
         pretty::number(lambda),
         if c.exp == 0 {
@@ -1836,7 +1811,7 @@ fn literal_ridge(c: &Case) -> String {
     let (a, b, lambda) = ridge_parts(c);
     format!(
         "{}\nlet b = {};\nlet lambda = {};",
-        literal_matrix("a", &a),
+        pretty::matrix_literal("a", &a),
         pretty::vector_literal(&b),
         pretty::number_literal(lambda)
     )
@@ -2035,10 +2010,15 @@ pub fn ridge(f: RidgeFn) -> ExerciseReport {
         |case| check_shrinks(f, case),
     );
     let refuses = |a: Matrix, b: Vec<f64>, lambda: f64, want: LinalgError| {
-        let show = format!("{}\nb = {}\nλ = {}", show_named(&[("A", &a)]), pretty::vector(&b), pretty::number(lambda));
+        let show = format!(
+            "{}\nb = {}\nλ = {}",
+            pretty::named_matrices(&[("A", &a)]),
+            pretty::vector(&b),
+            pretty::number(lambda)
+        );
         let literal = format!(
             "{}\nlet b = {};\nlet lambda = {};",
-            literal_matrix("a", &a),
+            pretty::matrix_literal("a", &a),
             pretty::vector_literal(&b),
             pretty::number_literal(lambda)
         );
@@ -2089,7 +2069,7 @@ mod tests {
                 1 => random_conditioned(&mut rng, 5.0, &[]),
                 _ => random_conditioned(&mut rng, 3.0, &[-100, -40, 40, 100]),
             };
-            let (a, b) = ls_parts(&case);
+            let (a, b) = ls_cases::parts(&case);
             let (m, n) = a.shape();
             let t = ls_truth(&a, &b);
             let x = sol::least_squares::lstsq_normal(&a, &b).unwrap();

@@ -47,21 +47,8 @@ fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
     Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
 }
 
-/// A matrix for reading: `A (3×2) =` and its rows, or the empty-matrix box.
-fn show_matrix(name: &str, m: &Matrix) -> String {
-    if m.nrows() == 0 || m.ncols() == 0 {
-        format!("{name} = {m}")
-    } else {
-        format!("{name} ({}×{}) =\n{m}", m.nrows(), m.ncols())
-    }
-}
-
-fn literal_matrix(name: &str, m: &Matrix) -> String {
-    format!("let {name} = {m:?};")
-}
-
 fn show_qr(f: &Qr) -> String {
-    format!("{}\n{}", show_matrix("Q", &f.q), show_matrix("R", &f.r))
+    pretty::named_matrices(&[("Q", &f.q), ("R", &f.r)])
 }
 
 /// ‖M‖_F, without overflow (entries may be 2^600).
@@ -110,11 +97,11 @@ fn q_of(c: &Case) -> Matrix {
 }
 
 fn show_q(c: &Case) -> String {
-    format!("{}{}", show_matrix("Q", &q_of(c)), c.scale_note())
+    format!("{}{}", pretty::named_matrices(&[("Q", &q_of(c))]), c.scale_note())
 }
 
 fn literal_q(c: &Case) -> String {
-    literal_matrix("q", &q_of(c))
+    pretty::matrix_literal("q", &q_of(c))
 }
 
 fn finite_case(c: &Case) -> bool {
@@ -274,7 +261,9 @@ pub fn orthonormality(f: LossFn) -> ExerciseReport {
     );
     let none = |m: usize| {
         let q = Matrix::zeros(m, 0);
-        Fixed::new(show_matrix("Q", &q), format!("let q = Matrix::zeros({m}, 0);"), move || check_loss(f, &q))
+        Fixed::new(pretty::named_matrices(&[("Q", &q)]), format!("let q = Matrix::zeros({m}, 0);"), move || {
+            check_loss(f, &q)
+        })
     };
     c.fixed(
         "no_columns",
@@ -323,11 +312,11 @@ fn base_of(c: &Case) -> DMatrix<f64> {
 }
 
 fn show_a(c: &Case) -> String {
-    format!("{}{}", show_matrix("A", &a_of(c)), c.scale_note())
+    format!("{}{}", pretty::named_matrices(&[("A", &a_of(c))]), c.scale_note())
 }
 
 fn literal_a(c: &Case) -> String {
-    literal_matrix("a", &a_of(c))
+    pretty::matrix_literal("a", &a_of(c))
 }
 
 /// m ≥ n ≥ 1, finite (also after scaling), independent columns with κ₂(A) ≤ cap.
@@ -510,7 +499,7 @@ const NO_SPAN: Judge = Judge { orthogonality: true, span: false, r_factor: true 
 const FACTORS_ONLY: Judge = Judge { orthogonality: false, span: false, r_factor: false };
 
 fn expected_qr(t: &GsTruth) -> String {
-    format!("{}\n{}", show_matrix("Q", &ours(&t.q)), show_matrix("R", &ours(&t.r)))
+    format!("{}\n{}", pretty::named_matrices(&[("Q", &ours(&t.q))]), pretty::named_matrices(&[("R", &ours(&t.r))]))
 }
 
 fn check_gs(v: Variant, f: GramSchmidtFn, c: &Case, judge: Judge) -> Result<(), Miss> {
@@ -675,13 +664,13 @@ fn show_dependent(c: &Case) -> String {
     let combination = if terms.is_empty() { "0".to_string() } else { terms.join(" + ") };
     format!(
         "{}{}\n   (column {p} = {combination}: it depends on the columns before it)",
-        show_matrix("A", &rows_matrix(&c.inputs())),
+        pretty::named_matrices(&[("A", &rows_matrix(&c.inputs()))]),
         c.scale_note()
     )
 }
 
 fn literal_dependent(c: &Case) -> String {
-    literal_matrix("a", &rows_matrix(&c.inputs()))
+    pretty::matrix_literal("a", &rows_matrix(&c.inputs()))
 }
 
 fn dependent_valid(c: &Case) -> bool {
@@ -756,7 +745,7 @@ fn check_refuses_dependent(v: Variant, f: GramSchmidtFn, c: &Case) -> Result<(),
 fn refusals(v: Variant, f: GramSchmidtFn) -> Vec<Fixed<'static>> {
     let name = v.function();
     let refuses = move |a: Matrix, want: LinalgError| {
-        Fixed::new(show_matrix("A", &a), literal_matrix("a", &a), move || {
+        Fixed::new(pretty::named_matrices(&[("A", &a)]), pretty::matrix_literal("a", &a), move || {
             let got = call(name, || f(&a))?;
             refused(name, &got, &want, show_qr)
         })
@@ -906,20 +895,20 @@ fn basis_parts(c: &Case) -> (Matrix, Vec<f64>) {
 
 fn show_basis(c: &Case) -> String {
     let (q, b) = basis_parts(c);
-    format!("{}\nb = {}{}", show_matrix("Q", &q), pretty::vector(&b), c.scale_note())
+    format!("{}\nb = {}{}", pretty::named_matrices(&[("Q", &q)]), pretty::vector(&b), c.scale_note())
 }
 
 fn literal_basis(c: &Case) -> String {
     let (q, b) = basis_parts(c);
-    format!("{}\nlet b = {};", literal_matrix("q", &q), pretty::vector_literal(&b))
+    format!("{}\nlet b = {};", pretty::matrix_literal("q", &q), pretty::vector_literal(&b))
 }
 
 fn show_q_only(c: &Case) -> String {
-    show_matrix("Q", &basis_parts(c).0)
+    pretty::named_matrices(&[("Q", &basis_parts(c).0)])
 }
 
 fn literal_q_only(c: &Case) -> String {
-    literal_matrix("q", &basis_parts(c).0)
+    pretty::matrix_literal("q", &basis_parts(c).0)
 }
 
 /// X gives an orthonormal Q: independent columns (κ₂ ≤ 10⁶) for the QR mode,
@@ -1123,8 +1112,8 @@ pub fn subspace_projection(f: ProjectFn) -> ExerciseReport {
         |case| check_residual_orthogonal(f, case),
     );
     let refuses = |q: Matrix, b: Vec<f64>| {
-        let show = format!("{}\nb = {}", show_matrix("Q", &q), pretty::vector(&b));
-        let literal = format!("{}\nlet b = {};", literal_matrix("q", &q), pretty::vector_literal(&b));
+        let show = format!("{}\nb = {}", pretty::named_matrices(&[("Q", &q)]), pretty::vector(&b));
+        let literal = format!("{}\nlet b = {};", pretty::matrix_literal("q", &q), pretty::vector_literal(&b));
         Fixed::new(show, literal, move || {
             let got = call("project_onto_subspace", || f(&q, &b))?;
             let want = LinalgError::DimensionMismatch { expected: q.nrows(), found: b.len() };
@@ -1162,7 +1151,7 @@ fn check_complement(f: ComplementFn, q: &Matrix) -> Result<(), Miss> {
     };
     let got = call("orthogonal_complement", || f(q))?;
     let cm = accepted("orthogonal_complement", got, expected)?;
-    let miss = |message: String| Miss::new(message).output(show_matrix("C", &cm)).expected(expected());
+    let miss = |message: String| Miss::new(message).output(pretty::named_matrices(&[("C", &cm)])).expected(expected());
     if cm.shape() != (m, m - k) {
         return Err(miss(format!(
             "`orthogonal_complement` returned a {}×{} matrix; the complement of a {k}-dimensional subspace of ℝ^{m} \
@@ -1236,7 +1225,9 @@ pub fn orthogonal_complement(f: ComplementFn) -> ExerciseReport {
     );
     let whole = |m: usize, k: usize| {
         let q = ours(&DMatrix::identity(m, m).columns(0, k).into_owned());
-        Fixed::new(show_matrix("Q", &q), literal_matrix("q", &q), move || check_complement(f, &q))
+        Fixed::new(pretty::named_matrices(&[("Q", &q)]), pretty::matrix_literal("q", &q), move || {
+            check_complement(f, &q)
+        })
     };
     c.fixed(
         "whole_space_and_nothing",
@@ -1258,10 +1249,10 @@ pub fn orthogonal_complement(f: ComplementFn) -> ExerciseReport {
         |case| check_complement(f, &basis_parts(case).0),
     );
     let refuses = |q: Matrix| {
-        Fixed::new(show_matrix("Q", &q), literal_matrix("q", &q), move || {
+        Fixed::new(pretty::named_matrices(&[("Q", &q)]), pretty::matrix_literal("q", &q), move || {
             let got = call("orthogonal_complement", || f(&q))?;
             let want = LinalgError::DimensionMismatch { expected: q.nrows(), found: q.ncols() };
-            refused("orthogonal_complement", &got, &want, |c| show_matrix("C", c))
+            refused("orthogonal_complement", &got, &want, |c| pretty::named_matrices(&[("C", c)]))
         })
     };
     c.fixed(

@@ -33,7 +33,7 @@ use crate::cases::{Case, Spec, always_valid, build_scaled};
 use crate::compare::vector_close;
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
-use crate::{draw, pretty, tol};
+use crate::{draw, ls_cases, pretty, tol};
 
 // ---------------------------------------------------------------- helpers
 
@@ -57,25 +57,6 @@ fn matrix_of(rows: &[&[f64]]) -> Matrix {
 fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
     let n = rows.first().map_or(0, Vec::len);
     Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
-}
-
-/// Named matrices, one after another: `A (2×3) =` and the rows below.
-fn show_named(named: &[(&str, &Matrix)]) -> String {
-    let parts: Vec<String> = named
-        .iter()
-        .map(|(n, m)| {
-            if m.nrows() == 0 || m.ncols() == 0 {
-                format!("{n} = {m}")
-            } else {
-                format!("{n} ({}×{}) =\n{m}", m.nrows(), m.ncols())
-            }
-        })
-        .collect();
-    parts.join("\n")
-}
-
-fn literal_matrix(name: &str, m: &Matrix) -> String {
-    format!("let {name} = {m:?};")
 }
 
 fn ints_vec(rng: &mut TestRng, n: usize, lo: i64, hi: i64) -> Vec<f64> {
@@ -292,7 +273,7 @@ fn show_apply(c: &Case) -> String {
     let (v, beta, a, row0, col0) = apply_parts(c);
     format!(
         "{}\nv = {}, β = {}, row0 = {row0}, col0 = {col0}   (the block: rows {row0}..{}, columns {col0}..{})",
-        show_named(&[("A", &a)]),
+        pretty::named_matrices(&[("A", &a)]),
         pretty::vector(&v),
         pretty::number(beta),
         row0 + v.len(),
@@ -304,7 +285,7 @@ fn literal_apply(c: &Case) -> String {
     let (v, beta, a, row0, col0) = apply_parts(c);
     format!(
         "{}\nlet v = {};\nlet beta = {};\nlet (row0, col0) = ({row0}, {col0});",
-        literal_matrix("mut a", &a),
+        pretty::matrix_literal("mut a", &a),
         pretty::vector_literal(&v),
         pretty::number_literal(beta)
     )
@@ -538,11 +519,11 @@ pub struct HouseholderQr {
 }
 
 fn show_a(c: &Case) -> String {
-    format!("{}{}", show_named(&[("A", &rows_matrix(&c.inputs()))]), c.scale_note())
+    format!("{}{}", pretty::named_matrices(&[("A", &rows_matrix(&c.inputs()))]), c.scale_note())
 }
 
 fn literal_a(c: &Case) -> String {
-    literal_matrix("a", &rows_matrix(&c.inputs()))
+    pretty::matrix_literal("a", &rows_matrix(&c.inputs()))
 }
 
 fn dims(c: &Case) -> (usize, usize) {
@@ -862,7 +843,7 @@ const EXAMPLES: &str = "rows (3, 1), (4, 2) give R with rows (∓5, ∓2.2), (0,
                         zero column; the zero matrix; all ones (rank one)";
 
 fn refuses_qr(function: &'static str, f: QrFn, a: Matrix, want: LinalgError) -> Fixed<'static> {
-    Fixed::new(show_named(&[("A", &a)]), literal_matrix("a", &a), move || {
+    Fixed::new(pretty::named_matrices(&[("A", &a)]), pretty::matrix_literal("a", &a), move || {
         let got = call(function, || f(&a))?;
         refused(function, &got, &want, show_qr)
     })
@@ -1175,32 +1156,9 @@ pub type LstsqFn = fn(&Matrix, &[f64]) -> Result<Vec<f64>, LinalgError>;
 /// the first-order perturbation bound holds.
 const KAPPA_LS: f64 = 1e10;
 
-/// Stored row i: `[b_i, a_i0, …, a_i(n−1)]`.
-fn ls_parts(c: &Case) -> (Matrix, Vec<f64>) {
-    let rows = c.inputs();
-    let n = rows.first().map_or(0, |r| r.len() - 1);
-    (Matrix::from_fn(rows.len(), n, |i, j| rows[i][j + 1]), rows.iter().map(|r| r[0]).collect())
-}
-
-fn show_ls(c: &Case) -> String {
-    let (a, b) = ls_parts(c);
-    format!("{}\nb = {}{}", show_named(&[("A", &a)]), pretty::vector(&b), c.scale_note())
-}
-
-fn literal_ls(c: &Case) -> String {
-    let (a, b) = ls_parts(c);
-    format!("{}\nlet b = {};", literal_matrix("a", &a), pretty::vector_literal(&b))
-}
-
 /// m ≥ n ≥ 1, finite, independent columns with κ₂(A) ≤ [`KAPPA_LS`].
 fn full_column_rank(c: &Case) -> bool {
-    let (a, b) = ls_parts(c);
-    let (m, n) = a.shape();
-    m >= n
-        && n >= 1
-        && tol::all_finite(a.as_slice())
-        && tol::all_finite(&b)
-        && subspace::condition(&to_dmatrix(&a)) <= KAPPA_LS
+    ls_cases::full_column_rank(c, KAPPA_LS)
 }
 
 static LS: Spec = Spec {
@@ -1210,8 +1168,8 @@ static LS: Spec = Spec {
     fixed_cols: 1,
     scalar_floor: &[],
     build: build_scaled,
-    show: show_ls,
-    literal: literal_ls,
+    show: ls_cases::show,
+    literal: ls_cases::literal,
     valid: full_column_rank,
 };
 
@@ -1323,7 +1281,7 @@ fn solve_ls(f: LstsqFn, a: &Matrix, b: &[f64], want: &[f64]) -> Result<Vec<f64>,
 /// least-squares problem for a backward-stable method:
 /// ‖x̂ − x‖ ≤ η·κ₂·(2‖x‖ + (κ₂ + 1)‖r‖/‖A‖₂) (Higham, Thm 20.1).
 fn check_forward(f: LstsqFn, c: &Case) -> Result<(), Miss> {
-    let (a, b) = ls_parts(c);
+    let (a, b) = ls_cases::parts(c);
     let (m, n) = a.shape();
     let t = ls_truth(&a, &b);
     let got = solve_ls(f, &a, &b, &t.x)?;
@@ -1344,7 +1302,7 @@ fn check_forward(f: LstsqFn, c: &Case) -> Result<(), Miss> {
 
 /// κ-free: Aᵀ(b − Ax̂) = 0 up to rounding of size ‖A‖_F(‖A‖_F‖x̂‖ + ‖b‖).
 fn check_residual_orthogonal(f: LstsqFn, c: &Case) -> Result<(), Miss> {
-    let (a, b) = ls_parts(c);
+    let (a, b) = ls_cases::parts(c);
     let (m, n) = a.shape();
     let t = ls_truth(&a, &b);
     let x = solve_ls(f, &a, &b, &t.x)?;
@@ -1428,8 +1386,8 @@ pub fn least_squares_qr(f: LstsqFn) -> ExerciseReport {
         |case| check_forward(f, case),
     );
     let refuses = |a: Matrix, b: Vec<f64>, want: LinalgError| {
-        let show = format!("{}\nb = {}", show_named(&[("A", &a)]), pretty::vector(&b));
-        let literal = format!("{}\nlet b = {};", literal_matrix("a", &a), pretty::vector_literal(&b));
+        let show = format!("{}\nb = {}", pretty::named_matrices(&[("A", &a)]), pretty::vector(&b));
+        let literal = format!("{}\nlet b = {};", pretty::matrix_literal("a", &a), pretty::vector_literal(&b));
         Fixed::new(show, literal, move || {
             let got = call("lstsq_qr", || f(&a, &b))?;
             refused("lstsq_qr", &got, &want, show_vec)
@@ -1561,7 +1519,7 @@ mod tests {
                 1 => random_conditioned_ls(&mut rng, 10.0, &[Rhs::InRange, Rhs::Orthogonal, Rhs::Both], &[]),
                 _ => random_conditioned_ls(&mut rng, 4.0, &[Rhs::Both], &[-100, -40, 40, 100]),
             };
-            let (a, b) = ls_parts(&case);
+            let (a, b) = ls_cases::parts(&case);
             let (m, n) = a.shape();
             let t = ls_truth(&a, &b);
             let x = sol::least_squares_qr::lstsq_qr(&a, &b).unwrap();

@@ -43,3 +43,24 @@ pub fn result<T>(r: &Result<T, vocab::LinalgError>, show: impl Fn(&T) -> String)
         Err(e) => format!("Err({e:?})"),
     }
 }
+
+/// `A (2×3) =` and the rows below, one matrix after another (`A = [ 0×3 … ]`
+/// for an empty one).
+pub fn named_matrices(named: &[(&str, &vocab::Matrix)]) -> String {
+    let parts: Vec<String> = named
+        .iter()
+        .map(|(n, m)| {
+            if m.nrows() == 0 || m.ncols() == 0 {
+                format!("{n} = {m}")
+            } else {
+                format!("{n} ({}×{}) =\n{m}", m.nrows(), m.ncols())
+            }
+        })
+        .collect();
+    parts.join("\n")
+}
+
+/// `let name = Matrix::from_rows(…);`, ready to paste into a test.
+pub fn matrix_literal(name: &str, m: &vocab::Matrix) -> String {
+    format!("let {name} = {m:?};")
+}
