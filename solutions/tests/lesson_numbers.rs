@@ -73,6 +73,57 @@ fn threshold(holds: impl Fn(f64) -> bool) -> f64 {
     f64::from_bits(hi)
 }
 
+/// The singular values of `a`, largest first, by one-sided Jacobi (Hestenes): rotate pairs of
+/// columns until all are orthogonal; their lengths are then the singular values. It works on
+/// `a` itself, never on $A^\top A$, and is accurate for the condition numbers met here.
+fn singular_values(a: &Matrix) -> Vec<f64> {
+    let n = a.ncols();
+    let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j)).collect();
+    for _ in 0..100 {
+        let mut rotated = false;
+        for p in 0..n {
+            for q in p + 1..n {
+                let (alpha, beta, gamma) = (dot(&cols[p], &cols[p]), dot(&cols[q], &cols[q]), dot(&cols[p], &cols[q]));
+                if gamma.abs() <= 1e-15 * (alpha * beta).sqrt() {
+                    continue;
+                }
+                rotated = true;
+                let zeta = (beta - alpha) / (2.0 * gamma);
+                let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
+                let c = 1.0 / (1.0 + t * t).sqrt();
+                let s = c * t;
+                let (left, right) = cols.split_at_mut(q);
+                for (x, y) in left[p].iter_mut().zip(right[0].iter_mut()) {
+                    (*x, *y) = (c * *x - s * *y, s * *x + c * *y);
+                }
+            }
+        }
+        if !rotated {
+            break;
+        }
+    }
+    let mut s: Vec<f64> = cols.iter().map(|c| norm_l2(c)).collect();
+    s.sort_by(|x, y| y.total_cmp(x));
+    s
+}
+
+/// $\kappa_2 = \sigma_{\max} / \sigma_{\min}$.
+fn kappa_2(a: &Matrix) -> f64 {
+    let s = singular_values(a);
+    s[0] / s[s.len() - 1]
+}
+
+/// `a` with every column divided by its 2-norm.
+fn unit_columns(a: &Matrix) -> Matrix {
+    let norms: Vec<f64> = (0..a.ncols()).map(|j| norm_l2(&a.column(j))).collect();
+    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)] / norms[j])
+}
+
+/// The Hilbert matrix, $h_{ij} = 1/(i + j + 1)$, as stored in `f64`.
+fn hilbert(n: usize) -> Matrix {
+    Matrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
+}
+
 /// The yardstick of lesson 1's independence rule, $S = |a_0 b_1| + |a_1 b_0|$.
 fn area_yardstick(a: [f64; 2], b: [f64; 2]) -> f64 {
     (a[0] * b[1]).abs() + (a[1] * b[0]).abs()
@@ -1943,53 +1994,6 @@ mod lesson_6 {
         (big, d / big)
     }
 
-    /// The singular values of `a`, largest first, by one-sided Jacobi (Hestenes): rotate pairs of
-    /// columns until all are orthogonal; their lengths are then the singular values. It works on
-    /// `a` itself, never on $A^\top A$, and is accurate for the condition numbers met here.
-    fn singular_values(a: &Matrix) -> Vec<f64> {
-        let n = a.ncols();
-        let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j)).collect();
-        for _ in 0..100 {
-            let mut rotated = false;
-            for p in 0..n {
-                for q in p + 1..n {
-                    let (alpha, beta, gamma) =
-                        (dot(&cols[p], &cols[p]), dot(&cols[q], &cols[q]), dot(&cols[p], &cols[q]));
-                    if gamma.abs() <= 1e-15 * (alpha * beta).sqrt() {
-                        continue;
-                    }
-                    rotated = true;
-                    let zeta = (beta - alpha) / (2.0 * gamma);
-                    let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
-                    let c = 1.0 / (1.0 + t * t).sqrt();
-                    let s = c * t;
-                    let (left, right) = cols.split_at_mut(q);
-                    for (x, y) in left[p].iter_mut().zip(right[0].iter_mut()) {
-                        (*x, *y) = (c * *x - s * *y, s * *x + c * *y);
-                    }
-                }
-            }
-            if !rotated {
-                break;
-            }
-        }
-        let mut s: Vec<f64> = cols.iter().map(|c| norm_l2(c)).collect();
-        s.sort_by(|x, y| y.total_cmp(x));
-        s
-    }
-
-    /// $\kappa_2 = \sigma_{\max} / \sigma_{\min}$.
-    fn kappa_2(a: &Matrix) -> f64 {
-        let s = singular_values(a);
-        s[0] / s[s.len() - 1]
-    }
-
-    /// `a` with every column divided by its 2-norm.
-    fn unit_columns(a: &Matrix) -> Matrix {
-        let norms: Vec<f64> = (0..a.ncols()).map(|j| norm_l2(&a.column(j))).collect();
-        Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)] / norms[j])
-    }
-
     /// The demo's measure of agreement: $-\log_{10}$ of the relative difference, 16 when equal.
     fn digits(x: f64, exact: f64) -> f64 {
         if x == exact { 16.0 } else { (-((x - exact).abs() / exact.abs()).log10()).clamp(0.0, 16.0) }
@@ -2703,11 +2707,6 @@ mod lesson_5 {
             self.0 ^= self.0 << 17;
             (self.0 >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
         }
-    }
-
-    /// The Hilbert matrix, $h_{ij} = 1/(i + j + 1)$, as stored in `f64`.
-    fn hilbert(n: usize) -> Matrix {
-        Matrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
     }
 
     fn binomial(n: i128, k: i128) -> i128 {
@@ -3428,11 +3427,6 @@ mod lesson_7 {
         Matrix::from_rows(&[vec![1.0, 1.0, 1.0], vec![delta, 0.0, 0.0], vec![0.0, delta, 0.0], vec![0.0, 0.0, delta]])
     }
 
-    /// The Hilbert matrix, h_ij = 1/(i + j + 1).
-    fn hilbert(n: usize) -> Matrix {
-        Matrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
-    }
-
     /// q_i · q_j for the columns of `q`.
     fn cosine(q: &Matrix, i: usize, j: usize) -> f64 {
         dot(&q.column(i), &q.column(j))
@@ -3453,45 +3447,6 @@ mod lesson_7 {
     /// The distance in units in the last place between two doubles of the same sign.
     fn ulps(x: f64, y: f64) -> u64 {
         x.to_bits().abs_diff(y.to_bits())
-    }
-
-    /// The singular values of `a`, largest first, by one-sided Jacobi (the helper of lesson 6).
-    fn singular_values(a: &Matrix) -> Vec<f64> {
-        let n = a.ncols();
-        let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j)).collect();
-        for _ in 0..100 {
-            let mut rotated = false;
-            for p in 0..n {
-                for q in p + 1..n {
-                    let (alpha, beta, gamma) =
-                        (dot(&cols[p], &cols[p]), dot(&cols[q], &cols[q]), dot(&cols[p], &cols[q]));
-                    if gamma.abs() <= 1e-15 * (alpha * beta).sqrt() {
-                        continue;
-                    }
-                    rotated = true;
-                    let zeta = (beta - alpha) / (2.0 * gamma);
-                    let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
-                    let c = 1.0 / (1.0 + t * t).sqrt();
-                    let s = c * t;
-                    let (left, right) = cols.split_at_mut(q);
-                    for (x, y) in left[p].iter_mut().zip(right[0].iter_mut()) {
-                        (*x, *y) = (c * *x - s * *y, s * *x + c * *y);
-                    }
-                }
-            }
-            if !rotated {
-                break;
-            }
-        }
-        let mut s: Vec<f64> = cols.iter().map(|c| norm_l2(c)).collect();
-        s.sort_by(|x, y| y.total_cmp(x));
-        s
-    }
-
-    /// κ₂ = σ_max / σ_min.
-    fn kappa_2(a: &Matrix) -> f64 {
-        let s = singular_values(a);
-        s[0] / s[s.len() - 1]
     }
 
     /// A xorshift generator of numbers uniform in [−1, 1).
@@ -4121,51 +4076,6 @@ mod lesson_8 {
         sum.sqrt()
     }
 
-    /// The singular values of `a`, largest first, by one-sided Jacobi on `a` itself (as in lesson 6).
-    fn singular_values(a: &Matrix) -> Vec<f64> {
-        let n = a.ncols();
-        let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j)).collect();
-        for _ in 0..100 {
-            let mut rotated = false;
-            for p in 0..n {
-                for q in p + 1..n {
-                    let (alpha, beta, gamma) =
-                        (dot(&cols[p], &cols[p]), dot(&cols[q], &cols[q]), dot(&cols[p], &cols[q]));
-                    if gamma.abs() <= 1e-15 * (alpha * beta).sqrt() {
-                        continue;
-                    }
-                    rotated = true;
-                    let zeta = (beta - alpha) / (2.0 * gamma);
-                    let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
-                    let c = 1.0 / (1.0 + t * t).sqrt();
-                    let s = c * t;
-                    let (left, right) = cols.split_at_mut(q);
-                    for (x, y) in left[p].iter_mut().zip(right[0].iter_mut()) {
-                        (*x, *y) = (c * *x - s * *y, s * *x + c * *y);
-                    }
-                }
-            }
-            if !rotated {
-                break;
-            }
-        }
-        let mut s: Vec<f64> = cols.iter().map(|c| norm_l2(c)).collect();
-        s.sort_by(|x, y| y.total_cmp(x));
-        s
-    }
-
-    /// $\kappa_2 = \sigma_{\max} / \sigma_{\min}$.
-    fn kappa_2(a: &Matrix) -> f64 {
-        let s = singular_values(a);
-        s[0] / s[s.len() - 1]
-    }
-
-    /// `a` with every column divided by its 2-norm.
-    fn unit_columns(a: &Matrix) -> Matrix {
-        let norms: Vec<f64> = (0..a.ncols()).map(|j| norm_l2(&a.column(j))).collect();
-        Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)] / norms[j])
-    }
-
     /// The demo's measure of agreement: $-\log_{10}$ of the relative difference.
     fn digits(x: f64, exact: f64) -> f64 {
         if x == exact { 16.0 } else { (-((x - exact).abs() / exact.abs()).log10()).clamp(0.0, 16.0) }
@@ -4220,11 +4130,6 @@ mod lesson_8 {
             }
         }
         q
-    }
-
-    /// The Hilbert matrix $H_n$, entries $1/(i + j + 1)$.
-    fn hilbert(n: usize) -> Matrix {
-        Matrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
     }
 
     // "For x = (1, 10^-9), the norm √(1 + 10^-18) rounds to exactly 1, and v0 = 1 - 1 = 0, where the exact
