@@ -67,15 +67,19 @@ pub fn lu(a: &Matrix) -> Result<Lu, LinalgError> {
                 l[(p, j)] = t;
             }
         }
+        // Row i loses m times the pivot row. The pivot row is copied once per step
+        // so that each row below is updated as one slice: a plain loop over
+        // contiguous memory, which the compiler turns into vector instructions.
+        let pivot = u.row(k)[k..].to_vec();
         for i in k + 1..n {
-            let m = u[(i, k)] / u[(k, k)];
+            let row = &mut u.row_mut(i)[k..];
+            let m = row[0] / pivot[0];
             l[(i, k)] = m;
-            for j in k + 1..n {
-                let v = u[(k, j)];
-                u[(i, j)] -= m * v;
+            for (x, p) in row[1..].iter_mut().zip(&pivot[1..]) {
+                *x -= m * p;
             }
             // Exactly 0 by construction; computing it would leave rounding noise.
-            u[(i, k)] = 0.0;
+            row[0] = 0.0;
         }
     }
     Ok(Lu { perm, l, u })

@@ -96,6 +96,18 @@ pub enum Command {
         #[arg(long, default_value_t = 300, value_name = "SECONDS")]
         learner_time_limit: u64,
     },
+    /// Time your factorization against nalgebra's on growing sizes (optimized build),
+    /// with both backward errors, the growth exponent and a plot.
+    Bench {
+        /// The exercise: lu_decomposition, householder_qr, symmetric_eigen or jacobi_svd.
+        exercise: String,
+        /// Time the reference solution instead of your code.
+        #[arg(long)]
+        solutions: bool,
+        /// The sizes n: each gives an n×n input, and a 4n×n one where the factorization takes tall matrices.
+        #[arg(long, value_delimiter = ',', default_values_t = [32, 64, 128, 256], value_name = "N,N,…")]
+        sizes: Vec<usize>,
+    },
     /// Run a lesson's "apply it" section: your code on real data, with figures.
     Demo {
         /// The lesson number (1–12).

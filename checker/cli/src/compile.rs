@@ -45,6 +45,22 @@ pub fn build(root: &Path, target: Target, color: bool) -> Result<Built> {
     interpret(target.package(), output.status.success(), &output.stdout, &output.stderr)
 }
 
+/// Build the runner for `target` with optimizations, for `cargo learn bench`.
+///
+/// The first release build compiles every dependency again (minutes, not
+/// seconds), so cargo's own progress is shown on the terminal.
+pub fn build_release(root: &Path, target: Target, color: bool) -> Result<Built> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let format = if color { "json-diagnostic-rendered-ansi" } else { "json" };
+    let output = Command::new(cargo)
+        .current_dir(root)
+        .args(["build", "--release", "--package", target.package(), "--message-format", format])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .context("cannot run cargo")?;
+    interpret(target.package(), output.status.success(), &output.stdout, b"(cargo's messages are above)")
+}
+
 /// Turn cargo's JSON messages into a runner path or the compile errors.
 /// `Err` when cargo itself failed (a broken manifest, no network, …).
 pub fn interpret(package: &str, success: bool, stdout: &[u8], stderr: &[u8]) -> Result<Built> {

@@ -57,6 +57,7 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode> {
             cmd::cohort::run(&course, &paths, format, limits)
         }
         Command::Demo { lesson, solutions } => cmd::demo::run(&course, lesson, solutions),
+        Command::Bench { exercise, solutions, sizes } => cmd::bench::run(&course, &exercise, solutions, &sizes),
     }
 }
 

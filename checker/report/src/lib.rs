@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod bench;
+
 /// The verdict on one exercise (the statuses of the command-line contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

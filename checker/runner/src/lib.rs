@@ -13,7 +13,10 @@
 //! run-exercises list
 //! run-exercises check EXERCISE --report FILE [--case-limit-ms N]
 //! run-exercises demo LESSON --data DIR --out DIR
+//! run-exercises bench EXERCISE --report FILE --svg FILE [--sizes 32,64,128,256] [--budget-ms N]
 //! ```
+//!
+//! `bench` prints `progress DONE TOTAL LABEL` lines on stderr for the CLI's bar.
 //!
 //! Exit codes: 0 passed, 1 failed, 2 not implemented, 3 bad usage,
 //! 124 stopped by the watchdog. A crash shows as a signal.
@@ -24,7 +27,11 @@ use std::time::Duration;
 
 use report::{ExerciseReport, Status};
 
+mod bench;
 mod table;
+
+/// The bench crate, re-exported for the course table (`$crate::speed::Subject`).
+pub use speed;
 
 /// One exercise: its id and its check, bound to one implementation.
 pub struct Exercise {
@@ -42,6 +49,8 @@ pub struct Demo {
 pub struct Course {
     pub exercises: &'static [Exercise],
     pub demos: &'static [Demo],
+    /// The factorizations `cargo learn bench` can time, one per exercise.
+    pub benches: &'static [speed::Subject],
 }
 
 /// Exit code: every property held.
@@ -72,17 +81,20 @@ pub fn main(course: &Course) -> ExitCode {
         }
         Some("check") => check(course, &args[1..]),
         Some("demo") => demo(course, &args[1..]),
-        _ => usage("expected `list`, `check EXERCISE --report FILE` or `demo LESSON --data DIR --out DIR`"),
+        Some("bench") => bench::run(course, &args[1..]),
+        _ => usage(
+            "expected `list`, `check EXERCISE --report FILE`, `demo LESSON --data DIR --out DIR` or `bench EXERCISE …`",
+        ),
     }
 }
 
-fn usage(message: &str) -> ExitCode {
+pub(crate) fn usage(message: &str) -> ExitCode {
     eprintln!("runner: {message}");
     ExitCode::from(EXIT_USAGE)
 }
 
 /// The value after `--name`, if present.
-fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+pub(crate) fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
 }
 

@@ -400,6 +400,10 @@ macro_rules! course {
                     },
                 },
             ],
+            benches: &[
+                $crate::speed::Subject::Lu($k::l05::lu::lu),
+                $crate::speed::Subject::HouseholderQr($k::l08::householder_qr::householder_qr),
+            ],
         }
     };
 }

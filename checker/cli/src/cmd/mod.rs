@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod bench;
 pub mod cohort;
 pub mod demo;
 pub mod hint;
