@@ -4719,3 +4719,194 @@ mod lesson_8 {
         assert!(orthogonality_loss(&q) < 1e-15);
     }
 }
+
+mod lesson_9 {
+    use super::*;
+    use solutions::l09::characteristic::eigenvalues_2x2;
+    use solutions::l09::diagonalization::power_by_diagonalization;
+    use solutions::l09::markov::{PIVOT_TOLERANCE, ROW_SUM_TOLERANCE, stationary_distribution};
+    use solutions::l09::rayleigh::rayleigh_quotient;
+    use solutions::l09::residual::eigen_residual;
+    use solutions::l09::symmetric_2x2::symmetric_eigen_2x2;
+    use vocab::Eigenvalues2;
+
+    /// The lesson's running example: rows $(2, 1)$ and $(1, 2)$, eigenvalues 3 and 1.
+    fn two_one() -> Matrix {
+        Matrix::from_rows(&[vec![2.0, 1.0], vec![1.0, 2.0]])
+    }
+
+    /// The coefficients of Wilkinson's $w(x) = (x - 1) \cdots (x - 20)$, exactly: entry $j$ is the
+    /// coefficient of $x^j$.
+    fn wilkinson() -> Vec<i128> {
+        let mut c = vec![1_i128];
+        for k in 1..=20_i128 {
+            // Multiply by (x − k).
+            let mut next = vec![0_i128; c.len() + 1];
+            for (j, &cj) in c.iter().enumerate() {
+                next[j + 1] += cj;
+                next[j] -= k * cj;
+            }
+            c = next;
+        }
+        c
+    }
+
+    /// $|w'(k)| = (k - 1)!\,(20 - k)!$ as a double.
+    fn wilkinson_derivative(k: i32) -> f64 {
+        (1..=20).filter(|&i| i != k).map(|i| f64::from((k - i).abs())).product()
+    }
+
+    // "For A = rows (2, 1), (1, 2): v = (1, 1) gives Av = (3, 3), so (3, v) has residual 0; with λ = 2 instead,
+    // Av - 2v = (1, 1) and the residual is √2/√2 = 1. The Rayleigh quotient of x = (1, 0) is 2, between the two
+    // eigenvalues 1 and 3, and that of (1, 1) is 6/2 = 3." Each costs "about 2n² flops".
+    #[test]
+    fn residual_and_rayleigh_quotient_of_the_running_example() {
+        let a = two_one();
+        assert_eq!(eigen_residual(&a, 3.0, &[1.0, 1.0]).unwrap(), 0.0);
+        assert!(close(eigen_residual(&a, 2.0, &[1.0, 1.0]).unwrap(), 1.0, 1e-15));
+        assert_eq!(rayleigh_quotient(&a, &[1.0, 0.0]).unwrap(), 2.0);
+        assert!(close(rayleigh_quotient(&a, &[1.0, 1.0]).unwrap(), 3.0, 1e-15));
+        assert_eq!(eigenvalues_2x2(&a).unwrap(), Eigenvalues2::Real(3.0, 1.0));
+        // The backward error: (λ, v) is an exact eigenpair of A + E, E = −r vᵀ/vᵀv, ‖E‖₂ = ‖r‖/‖v‖.
+        let (lambda, v) = (2.0, [1.0, 1.0]);
+        let r = [1.0, 1.0];
+        let e = Matrix::from_fn(2, 2, |i, j| a[(i, j)] - r[i] * v[j] / dot(&v, &v));
+        assert_eq!(eigen_residual(&e, lambda, &v).unwrap(), 0.0);
+        assert_eq!(sci(singular_values(&Matrix::from_fn(2, 2, |i, j| r[i] * v[j] / 2.0))[0], 3), sci(1.0, 3));
+    }
+
+    // Two by two: "For rows (2, 1) and (1, 2): t = 4, δ = 3, Δ = 1, λbig = 3 and λsmall = 3/3 = 1. For the
+    // rotation by 90°, rows (0, -1) and (1, 0): t = 0, δ = 1, Δ = -1, and the pair ±i." The rotation by θ
+    // has eigenvalues cos θ ± i sin θ. The figure: A with rows (1, 1) and (0.5, 1.5) has eigenvalues 2 and
+    // 0.5; S with rows (2, 1), (1, 2) has 3 and 1.
+    #[test]
+    fn two_by_two_eigenvalues() {
+        assert_eq!(det2(&two_one()).unwrap(), 3.0);
+        assert_eq!(trace(&two_one()).unwrap(), 4.0);
+        let quarter = Matrix::from_rows(&[vec![0.0, -1.0], vec![1.0, 0.0]]);
+        assert_eq!(eigenvalues_2x2(&quarter).unwrap(), Eigenvalues2::Complex { re: 0.0, im: 1.0 });
+        let theta = 0.3_f64;
+        let r = rotation(theta);
+        match eigenvalues_2x2(&r).unwrap() {
+            Eigenvalues2::Complex { re, im } => assert!(close(re, theta.cos(), 1e-15) && close(im, theta.sin(), 1e-14)),
+            other => panic!("{other:?}"),
+        }
+        let a = Matrix::from_rows(&[vec![1.0, 1.0], vec![0.5, 1.5]]);
+        assert_eq!(eigenvalues_2x2(&a).unwrap(), Eigenvalues2::Real(2.0, 0.5));
+        // Its eigenvectors (1, 1) and (2, −1) are not perpendicular.
+        assert_eq!(eigen_residual(&a, 2.0, &[1.0, 1.0]).unwrap(), 0.0);
+        assert_eq!(eigen_residual(&a, 0.5, &[2.0, -1.0]).unwrap(), 0.0);
+        assert_ne!(dot(&[1.0, 1.0], &[2.0, -1.0]), 0.0);
+    }
+
+    // "The matrix with rows (10^8, -1) and (1, 0) has t = 10^8 and δ = 1 ... The school formula computes the small
+    // one as 5 × 10^7 - √(2.5 × 10^15 - 1): the square root rounds to 4.999999999999999 × 10^7, one spacing of the
+    // doubles near 5 × 10^7 below it, and the difference is that spacing, 7.450580596923828 × 10^-9, wrong in the
+    // first digit. Your eigenvalues_2x2 computes λbig = 10^8 and λsmall = 1/10^8, which is 10^-8 to the last
+    // digit."
+    #[test]
+    fn the_school_formula_cancels() {
+        let a = Matrix::from_rows(&[vec![1e8, -1.0], vec![1.0, 0.0]]);
+        assert_eq!((trace(&a).unwrap(), det2(&a).unwrap()), (1e8, 1.0));
+        let half = 5e7_f64;
+        assert_eq!(half * half - 1.0, 2.5e15 - 1.0);
+        let root = (half * half - 1.0).sqrt();
+        assert_eq!(root, 4.999999999999999e7);
+        let spacing = 2f64.powi(25 - 52);
+        assert_eq!(root, half - spacing);
+        assert_eq!(half - root, 7.450580596923828e-9);
+        assert_eq!(eigenvalues_2x2(&a).unwrap(), Eigenvalues2::Real(1e8, 1e-8));
+    }
+
+    // Wilkinson: "w(x) = x^20 - 210 x^19 + ... + 20!". "Its coefficients reach 1.38 × 10^19 (that of x^2), and five
+    // of them (those of x^3 to x^7) are not even doubles". "|w'(k)| = (k - 1)! (20 - k)!. For the coefficient -210
+    // and the root 16, the factor 16^19 / (15! 4!) is 2.41 × 10^9. Wilkinson changed -210 by 2^-23, a relative
+    // change of 5.7 × 10^-10, ... the first-order prediction, a move of 287 for the root 16". "one rounding error
+    // in each coefficient, a relative change of u, may move the root 15 by up to 0.084 to first order" ... "by
+    // 0.08".
+    #[test]
+    fn wilkinsons_polynomial() {
+        let c = wilkinson();
+        assert_eq!((c[20], c[19], c[0]), (1, -210, (1..=20_i128).product()));
+        let (j_max, c_max) = c.iter().enumerate().max_by_key(|(_, x)| x.abs()).unwrap();
+        assert_eq!((j_max, sci(*c_max as f64, 2)), (2, "1.38e19".to_string()));
+        let not_doubles: Vec<usize> = (0..=20).filter(|&j| c[j] as f64 as i128 != c[j]).collect();
+        assert_eq!(not_doubles, [3, 4, 5, 6, 7]);
+        let factorial = |n: i32| (1..=n).map(f64::from).product::<f64>();
+        for k in 1..=20 {
+            assert!(close(wilkinson_derivative(k), factorial(k - 1) * factorial(20 - k), 1e-15));
+        }
+        let factor = 16f64.powi(19) / wilkinson_derivative(16);
+        assert_eq!(sci(factor, 2), "2.41e9");
+        assert_eq!(sci(2f64.powi(-23) / 210.0, 1), "5.7e-10");
+        assert_eq!(fixed(2f64.powi(-23) * factor, 0), "287");
+        // One rounding of every coefficient, to first order: Σ_j u |c_j| k^j / |w'(k)|.
+        let moved = |k: i32| {
+            (0..=20).map(|j| U * (c[j] as f64).abs() * f64::from(k).powi(j as i32)).sum::<f64>()
+                / wilkinson_derivative(k)
+        };
+        assert_eq!(fixed(moved(15), 3), "0.084");
+        assert!((1..=20).all(|k| moved(k) <= moved(15) * 1.001), "15 is (one of) the worst");
+        assert_eq!(fixed(moved(15), 2), "0.08");
+    }
+
+    // Powers: "B has rows (9, 1) and (9, -1), and A^2 = BS^{-1} has rows (5, 4) and (4, 5), which is A · A."
+    // The shear: [[1, 1], [0, 1]]^k = [[1, k], [0, 1]]. Cost "2/3 n³ for the factorization and 2n³ for the n
+    // solves".
+    #[test]
+    fn powers_by_diagonalization() {
+        let s = Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, -1.0]]);
+        let a2 = power_by_diagonalization(&s, &[3.0, 1.0], 2).unwrap();
+        assert_eq!(mat_mul(&two_one(), &two_one()).unwrap(), Matrix::from_rows(&[vec![5.0, 4.0], vec![4.0, 5.0]]));
+        for (got, want) in a2.as_slice().iter().zip([5.0, 4.0, 4.0, 5.0]) {
+            assert!((got - want).abs() < 1e-14, "{a2:?}");
+        }
+        let b = Matrix::from_fn(2, 2, |i, j| s[(i, j)] * [9.0, 1.0][j]);
+        assert_eq!(b, Matrix::from_rows(&[vec![9.0, 1.0], vec![9.0, -1.0]]));
+        let shear = Matrix::from_rows(&[vec![1.0, 1.0], vec![0.0, 1.0]]);
+        let mut p = Matrix::identity(2);
+        for k in 1..=5 {
+            p = mat_mul(&p, &shear).unwrap();
+            assert_eq!(p, Matrix::from_rows(&[vec![1.0, f64::from(k)], vec![0.0, 1.0]]));
+        }
+        // n solves of 2n² flops each (forward and back substitution).
+        let n = 100.0_f64;
+        assert_eq!(n * 2.0 * n * n, 2.0 * n.powi(3));
+    }
+
+    // "For rows (2, 1) and (1, 2): τ = 0, t = 1, cos θ = sin θ = 1/√2, and the values 2 - 1 = 1 with (1, -1)/√2 and
+    // 2 + 1 = 3 with (1, 1)/√2. Your function returns the values (3, 1) and the columns (0.7071067811865475,
+    // 0.7071067811865475) and (0.7071067811865475, -0.7071067811865475)." The roots of t² + 2τt − 1 have
+    // product −1, and the smaller one has |t| ≤ 1.
+    #[test]
+    fn the_symmetric_two_by_two() {
+        let e = symmetric_eigen_2x2(&two_one()).unwrap();
+        assert_eq!(e.values, [3.0, 1.0]);
+        let h = 0.7071067811865475;
+        assert_eq!(e.vectors, Matrix::from_rows(&[vec![h, h], vec![h, -h]]));
+        assert_eq!(h, 1.0 / 2f64.sqrt());
+        for tau in [-1e6, -3.0, -0.5, 0.0, 0.25, 2.0, 1e8] {
+            let sign = if tau < 0.0 { -1.0 } else { 1.0 };
+            let t = sign / (f64::abs(tau) + 1.0_f64.hypot(tau));
+            assert!(t.abs() <= 1.0);
+            assert!((t * t + 2.0 * tau * t - 1.0).abs() <= 1e-15 * (1.0 + 2.0 * (tau * t).abs()), "{tau}");
+            let other = -tau - sign * 1.0_f64.hypot(tau);
+            assert!(close(t * other, -1.0, 1e-15), "{tau}");
+        }
+    }
+
+    // Markov: "For P with rows (0.9, 0.1) and (0.5, 0.5), M has rows (-0.1, 0.5) and (1, 1) ... gives π = (5/6, 1/6)".
+    // The tolerances 10^-9 (ROW_SUM_TOLERANCE) and 10^-10 (PIVOT_TOLERANCE). The swap chain has the unique
+    // π = (1/2, 1/2).
+    #[test]
+    fn stationary_distributions() {
+        assert_eq!((ROW_SUM_TOLERANCE, PIVOT_TOLERANCE), (1e-9, 1e-10));
+        let p = Matrix::from_rows(&[vec![0.9, 0.1], vec![0.5, 0.5]]);
+        let pi = stationary_distribution(&p).unwrap();
+        assert!(close(pi[0], 5.0 / 6.0, 1e-15) && close(pi[1], 1.0 / 6.0, 1e-14), "{pi:?}");
+        assert!((0.9 - 1.0 - -0.1_f64).abs() < 1e-16);
+        let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
+        assert_eq!(stationary_distribution(&swap).unwrap(), [0.5, 0.5]);
+        assert_eq!(eigenvalues_2x2(&swap).unwrap(), Eigenvalues2::Real(1.0, -1.0));
+    }
+}
