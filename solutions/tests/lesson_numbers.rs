@@ -4910,3 +4910,195 @@ mod lesson_9 {
         assert_eq!(eigenvalues_2x2(&swap).unwrap(), Eigenvalues2::Real(1.0, -1.0));
     }
 }
+
+mod lesson_10 {
+    use super::*;
+    use solutions::l09::rayleigh::rayleigh_quotient;
+    use solutions::l10::deflation::{deflate, top_two_eigenpairs};
+    use solutions::l10::hessenberg::hessenberg;
+    use solutions::l10::inverse_iteration::inverse_iteration;
+    use solutions::l10::power_iteration::{power_iteration, power_step};
+    use solutions::l10::qr_iteration::{qr_iteration, qr_step};
+    use solutions::l10::shifted_qr::shifted_qr_eigenvalues;
+    use solutions::l10::symmetric_eigen::symmetric_eigen;
+
+    /// Rows $(2, 1)$ and $(1, 2)$: eigenvalues 3 and 1.
+    fn two_one() -> Matrix {
+        Matrix::from_rows(&[vec![2.0, 1.0], vec![1.0, 2.0]])
+    }
+
+    fn diag(d: &[f64]) -> Matrix {
+        Matrix::from_fn(d.len(), d.len(), |i, j| if i == j { d[i] } else { 0.0 })
+    }
+
+    /// $H\,\operatorname{diag}(1, \dots, 20)\,H$ with the reflector $H = I - \tfrac{2}{20}\mathbf 1\mathbf 1^\top$,
+    /// formed in floating point.
+    fn turned_wilkinson() -> Matrix {
+        let n = 20;
+        let h = Matrix::from_fn(n, n, |i, j| if i == j { 1.0 } else { 0.0 } - 2.0 / 20.0);
+        let d = diag(&(1..=20).map(f64::from).collect::<Vec<_>>());
+        mat_mul(&mat_mul(&h, &d).unwrap(), &h).unwrap()
+    }
+
+    // "Each step gains -log10 |λ1/λ0| decimal digits: a ratio of 0.5 gives a digit every 3.3 steps, a ratio of 0.9
+    // every 21.9, and a ratio of 0.99 every 229 steps."
+    #[test]
+    fn digits_per_step() {
+        let steps_per_digit = |r: f64| -1.0 / r.log10();
+        assert_eq!(fixed(steps_per_digit(0.5), 1), "3.3");
+        assert_eq!(fixed(steps_per_digit(0.9), 1), "21.9");
+        assert_eq!(fixed(steps_per_digit(0.99), 0), "229");
+    }
+
+    // "when λ0 = -5, the iterates flip direction at every step, ‖Ax_k‖ → 5, and ρ(x_k) → -5". "For diag(2, 1) from
+    // x0 = (1, 1) the iterates are (2^k, 1) normalised ... with tol = 10^-10 your power_iteration returns λ ≈ 2 and
+    // v ≈ (1, 0) after 34 steps." Each step costs one product, 2n² flops.
+    #[test]
+    fn the_power_method_keeps_the_sign() {
+        let a = diag(&[-5.0, 1.0]);
+        let (lambda, v, _) = power_iteration(&a, &[1.0, 1.0], 1000, 1e-12).unwrap();
+        assert!(close(lambda, -5.0, 1e-12), "{lambda}");
+        assert!(close(norm_l2(&mat_vec_rows(&a, &v).unwrap()), 5.0, 1e-12));
+        let (next, _) = power_step(&a, &v).unwrap();
+        assert!(next[0] * v[0] < 0.0, "the iterate flips");
+        let (lambda, v, k) = power_iteration(&diag(&[2.0, 1.0]), &[1.0, 1.0], 1000, 1e-10).unwrap();
+        assert_eq!(k, 34);
+        assert!(close(lambda, 2.0, 1e-15) && (v[0] - 1.0).abs() < 1e-10 && v[1].abs() < 1e-10);
+        let mut x = vec![1.0, 1.0];
+        for k in 1..=5 {
+            x = power_step(&diag(&[2.0, 1.0]), &x).unwrap().0;
+            assert!(close(x[0] / x[1], 2f64.powi(k), 1e-15));
+        }
+    }
+
+    // "Compare diag(2, 1) and the triangular matrix with rows (2, 1) and (0, 1) ... from x0 = (1, 1): after 20 steps
+    // of your power_step, the Rayleigh quotient of x20 is off by 9.1 × 10^-13, about 4^-20, for the symmetric one, and
+    // by 4.8 × 10^-7, about 2^-21, for the triangular one."
+    #[test]
+    fn the_rayleigh_quotient_is_twice_as_accurate_for_a_symmetric_matrix() {
+        let error_after_20 = |a: &Matrix| {
+            let mut x = vec![1.0, 1.0];
+            for _ in 0..20 {
+                x = power_step(a, &x).unwrap().0;
+            }
+            (rayleigh_quotient(a, &x).unwrap() - 2.0).abs()
+        };
+        let sym = error_after_20(&diag(&[2.0, 1.0]));
+        let tri = error_after_20(&Matrix::from_rows(&[vec![2.0, 1.0], vec![0.0, 1.0]]));
+        assert_eq!((sci(sym, 1), sci(4f64.powi(-20), 1)), ("9.1e-13".to_string(), "9.1e-13".to_string()));
+        assert_eq!((sci(tri, 1), sci(2f64.powi(-21), 1)), ("4.8e-7".to_string(), "4.8e-7".to_string()));
+    }
+
+    // "For diag(1, 2, 4) with σ = 2.1, the eigenvalues of (A - σI)^-1 are 1/(-1.1), 1/(-0.1) and 1/1.9, the rate is
+    // 0.1/1.1, better than a digit per step, and from x0 = (1, 1, 1) with tol = 10^-12 your inverse_iteration returns
+    // λ ≈ 2 and v ≈ ±e1 after 13 steps."
+    #[test]
+    fn inverse_iteration_on_the_example() {
+        let d = [1.0, 2.0, 4.0];
+        assert!(close(1.0 - 2.1, -1.1, 1e-14) && close(2.0 - 2.1, -0.1, 1e-13) && close(4.0 - 2.1, 1.9, 1e-15));
+        assert!(0.1 / 1.1 < 0.1);
+        let (lambda, v, k) = inverse_iteration(&diag(&d), 2.1, &[1.0, 1.0, 1.0], 1000, 1e-12).unwrap();
+        assert_eq!(k, 13);
+        assert!(close(lambda, 2.0, 1e-14));
+        assert!((v[1].abs() - 1.0).abs() < 1e-12 && v[0].abs() < 1e-12 && v[2].abs() < 1e-12);
+    }
+
+    // Deflation: "For A with rows (2, 1) and (1, 2), λ = 3 and v = (1, 1), deflate gives the rows (0.5, -0.5) and
+    // (-0.5, 0.5): the eigenvalue 1 along (1, -1) is left, and 0 along v." And top_two_eigenpairs of diag(3, -2, 1).
+    #[test]
+    fn deflation_example() {
+        let b = deflate(&two_one(), 3.0, &[1.0, 1.0]).unwrap();
+        assert_eq!(b, Matrix::from_rows(&[vec![0.5, -0.5], vec![-0.5, 0.5]]));
+        assert_eq!(mat_vec_rows(&b, &[1.0, -1.0]).unwrap(), [1.0, -1.0]);
+        assert_eq!(mat_vec_rows(&b, &[1.0, 1.0]).unwrap(), [0.0, 0.0]);
+        let ((l0, _), (l1, _)) = top_two_eigenpairs(&diag(&[3.0, -2.0, 1.0]), &[1.0, 1.0, 1.0], 1000, 1e-12).unwrap();
+        assert!(close(l0, 3.0, 1e-12) && close(l1, -2.0, 1e-12));
+    }
+
+    // QR iteration: "For A with rows (2, 1) and (1, 2), RQ has rows (2.8, -0.6) and (-0.6, 1.2), up to rounding: the
+    // trace 4 is kept, and the off-diagonal entry has shrunk from 1 to 0.6, a factor of about 1/3". "For the 2 × 2
+    // example with tol = 10^-12 that takes 25 steps". Question 2 / shifts: for rows (0, 1), (1, 0) "the QR step
+    // returns the matrix unchanged".
+    #[test]
+    fn qr_iteration_examples() {
+        let a1 = qr_step(&two_one()).unwrap();
+        for (got, want) in a1.as_slice().iter().zip([2.8, -0.6, -0.6, 1.2]) {
+            assert!((got - want).abs() < 1e-15, "{a1:?}");
+        }
+        assert!(close(trace(&a1).unwrap(), 4.0, 1e-15));
+        let (values, steps) = qr_iteration(&two_one(), 1000, 1e-12).unwrap();
+        assert_eq!(steps, 25);
+        assert!(close(values[0], 3.0, 1e-14) && close(values[1], 1.0, 1e-14));
+        let a2 = qr_step(&a1).unwrap();
+        assert!(close(a2[(1, 0)].abs() / a1[(1, 0)].abs(), 0.2195 / 0.6, 1e-3), "{a2:?}");
+        assert_eq!(fixed(a2[(1, 0)].abs(), 4), "0.2195");
+        let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
+        assert_eq!(qr_step(&swap).unwrap(), swap);
+    }
+
+    // Hessenberg: "For A with rows (1, 3, 4), (3, 1, 0), (4, 0, 1), the only step uses the reflector of (3, 4) from
+    // lesson 8, v = (1, 0.5) and β = 1.6, and gives H with rows (1, -5, 0), (-5, 1, 0), (0, 0, 1) and Q with rows
+    // (1, 0, 0), (0, -0.6, -0.8), (0, -0.8, 0.6)."
+    #[test]
+    fn hessenberg_example() {
+        let a = Matrix::from_rows(&[vec![1.0, 3.0, 4.0], vec![3.0, 1.0, 0.0], vec![4.0, 0.0, 1.0]]);
+        let (q, h) = hessenberg(&a).unwrap();
+        assert_eq!(h, Matrix::from_rows(&[vec![1.0, -5.0, 0.0], vec![-5.0, 1.0, 0.0], vec![0.0, 0.0, 1.0]]));
+        for (got, want) in q.as_slice().iter().zip([1.0, 0.0, 0.0, 0.0, -0.6, -0.8, 0.0, -0.8, 0.6]) {
+            assert!((got - want).abs() < 1e-15, "{q:?}");
+        }
+    }
+
+    // Costs: "Σ (4m(n - k) + 4nm) ≈ 4/3 n³ + 2n³ = 10/3 n³ flops, plus 4/3 n³ to form Q"; a QR step on a Hessenberg
+    // matrix: "n - 1 rotations of two rows, about 6(n - j) flops each, ... the same rotations applied to two columns,
+    // about 6(j + 2) flops each ... about 6n² flops per step"; unshifted dense step: "4/3 n³ for R, as much for Q, and
+    // 2n³ for the product RQ"; the symmetric solver's vectors: "Σ_m 2 · 6nm ≈ 6n³"; "2/3 n³" for the LU of inverse
+    // iteration, 2n² per solve; LAPACK's budget of 30 steps per eigenvalue (30n).
+    #[test]
+    fn the_flop_counts() {
+        let n = 600.0_f64;
+        let nn = n as usize;
+        let reduction: f64 = (0..nn - 2)
+            .map(|k| {
+                let m = n - k as f64 - 1.0;
+                4.0 * m * (n - k as f64) + 4.0 * n * m
+            })
+            .sum();
+        assert!(close(reduction, 10.0 / 3.0 * n.powi(3), 0.01));
+        let q: f64 = (0..nn - 2).map(|k| 4.0 * (n - k as f64 - 1.0).powi(2)).sum();
+        assert!(close(q, 4.0 / 3.0 * n.powi(3), 0.01));
+        let step: f64 = (0..nn - 1).map(|j| 6.0 * (n - j as f64) + 6.0 * (j as f64 + 2.0)).sum();
+        assert!(close(step, 6.0 * n * n, 0.01));
+        let vectors: f64 = (2..=nn).map(|m| 2.0 * 6.0 * n * (m as f64 - 1.0)).sum();
+        assert!(close(vectors, 6.0 * n.powi(3), 0.01));
+        assert_eq!(n * 2.0 * n * n / n, 2.0 * n * n);
+    }
+
+    // "For the rows (4, 1) and (2, 3), eigenvalues 5 and 2, the Wilkinson shift of the whole matrix is the exact
+    // eigenvalue 2, one step deflates, and your function returns 5 and 1.9999999999999998". The symmetric solver on
+    // rows (2, 1), (1, 2): "the values (3, 1), to rounding, with the vectors ±(1, 1)/√2 and ±(1, -1)/√2".
+    #[test]
+    fn shifted_and_symmetric_examples() {
+        let a = Matrix::from_rows(&[vec![4.0, 1.0], vec![2.0, 3.0]]);
+        // The trailing 2×2 is the whole matrix: (a + d)/2 ± √(((a − d)/2)² + bc) = 3.5 ± 1.5.
+        assert_eq!((3.5_f64 + (0.25_f64 + 2.0).sqrt(), 3.5_f64 - (0.25_f64 + 2.0).sqrt()), (5.0, 2.0));
+        assert_eq!(shifted_qr_eigenvalues(&a).unwrap(), [5.0, 1.9999999999999998]);
+        let e = symmetric_eigen(&two_one()).unwrap();
+        assert!(close(e.values[0], 3.0, 1e-15) && close(e.values[1], 1.0, 1e-15));
+        let h = 1.0 / 2f64.sqrt();
+        assert!((e.vectors[(0, 0)].abs() - h).abs() < 1e-15 && (e.vectors[(1, 1)].abs() - h).abs() < 1e-15);
+        assert!((e.vectors[(0, 0)] * e.vectors[(1, 0)] - 0.5).abs() < 1e-15);
+    }
+
+    // "For the matrix with the eigenvalues 1, 2, ..., 20 of lesson 9's Wilkinson example, turned by the reflector
+    // H = I - 2/20 11^T ..., your symmetric_eigen finds every eigenvalue to within 3.6 × 10^-14, where the roots of its
+    // characteristic polynomial could move by 0.08 from the rounding of the coefficients alone."
+    #[test]
+    fn the_solver_on_the_turned_wilkinson_matrix() {
+        let a = turned_wilkinson();
+        assert!(a[(0, 1)] != 0.0, "the matrix is full");
+        let e = symmetric_eigen(&a).unwrap();
+        let error = e.values.iter().enumerate().map(|(i, v)| (v - (20 - i) as f64).abs()).fold(0.0, f64::max);
+        assert_eq!(sci(error, 1), "3.6e-14");
+    }
+}
