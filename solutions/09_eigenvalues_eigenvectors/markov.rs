@@ -72,19 +72,13 @@ pub fn stationary_distribution(p: &Matrix) -> Result<Vec<f64>, LinalgError> {
     }
     for (i, row) in p.rows().enumerate() {
         let sum: f64 = row.iter().sum();
-        // `!(x >= 0.0)` is also true for NaN.
-        if row.iter().any(|x| !(*x >= 0.0)) || !((sum - 1.0).abs() <= ROW_SUM_TOLERANCE) {
+        // A NaN entry makes the sum NaN too, and NaN > tol is false: test it on its own.
+        if row.iter().any(|x| x.is_nan() || *x < 0.0) || (sum - 1.0).abs() > ROW_SUM_TOLERANCE {
             return Err(LinalgError::NotStochastic { row: i });
         }
     }
     // M = Pᵀ − I with its last equation replaced by Σπ = 1.
-    let m = Matrix::from_fn(n, n, |i, j| {
-        if i == n - 1 {
-            1.0
-        } else {
-            p[(j, i)] - if i == j { 1.0 } else { 0.0 }
-        }
-    });
+    let m = Matrix::from_fn(n, n, |i, j| if i == n - 1 { 1.0 } else { p[(j, i)] - if i == j { 1.0 } else { 0.0 } });
     let f = lu(&m)?;
     if let Some(k) = (0..n).find(|&k| f.u[(k, k)].abs() <= PIVOT_TOLERANCE) {
         return Err(LinalgError::Singular { column: k });

@@ -280,6 +280,30 @@ macro_rules! course {
                     id: "least_squares_qr",
                     check: || checks::l08::least_squares_qr($k::l08::least_squares_qr::lstsq_qr),
                 },
+                $crate::Exercise {
+                    id: "eigenvalues_2x2",
+                    check: || checks::l09::eigenvalues_2x2($k::l09::characteristic::eigenvalues_2x2),
+                },
+                $crate::Exercise {
+                    id: "eigen_residual",
+                    check: || checks::l09::eigen_residual($k::l09::residual::eigen_residual),
+                },
+                $crate::Exercise {
+                    id: "rayleigh_quotient",
+                    check: || checks::l09::rayleigh_quotient($k::l09::rayleigh::rayleigh_quotient),
+                },
+                $crate::Exercise {
+                    id: "diagonalization",
+                    check: || checks::l09::diagonalization($k::l09::diagonalization::power_by_diagonalization),
+                },
+                $crate::Exercise {
+                    id: "symmetric_2x2",
+                    check: || checks::l09::symmetric_2x2($k::l09::symmetric_2x2::symmetric_eigen_2x2),
+                },
+                $crate::Exercise {
+                    id: "markov_stationary",
+                    check: || checks::l09::markov_stationary($k::l09::markov::stationary_distribution),
+                },
             ],
             demos: &[
                 $crate::Demo {
@@ -397,6 +421,32 @@ macro_rules! course {
                             lstsq_normal: $k::l06::least_squares::lstsq_normal,
                         };
                         demos::lesson08::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 9,
+                    run: |args| {
+                        let functions = demos::lesson09::Functions {
+                            eigenvalues_2x2: $k::l09::characteristic::eigenvalues_2x2,
+                            eigen_residual: $k::l09::residual::eigen_residual,
+                            symmetric_eigen_2x2: $k::l09::symmetric_2x2::symmetric_eigen_2x2,
+                            stationary_distribution: $k::l09::markov::stationary_distribution,
+                        };
+                        demos::lesson09::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 10,
+                    run: |args| {
+                        let functions = demos::lesson10::Functions {
+                            power_iteration: $k::l10::power_iteration::power_iteration,
+                            power_step: $k::l10::power_iteration::power_step,
+                            hessenberg: $k::l10::hessenberg::hessenberg,
+                            qr_step: $k::l10::qr_iteration::qr_step,
+                            lu: $k::l05::lu::lu,
+                            lu_solve: $k::l05::lu_solve::lu_solve,
+                        };
+                        demos::lesson10::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
             ],
