@@ -4909,6 +4909,119 @@ mod lesson_9 {
         assert_eq!(stationary_distribution(&swap).unwrap(), [0.5, 0.5]);
         assert_eq!(eigenvalues_2x2(&swap).unwrap(), Eigenvalues2::Real(1.0, -1.0));
     }
+    // The demo's graph: "the graph is connected and has triangles, so the walk is irreducible and aperiodic".
+    #[test]
+    fn the_karate_graph_is_connected_and_has_a_triangle() {
+        let mut adjacent = vec![vec![false; 34]; 34];
+        for line in include_str!("../../data/karate_edges.csv").lines().skip(1) {
+            let f: Vec<usize> = line.split(',').take(2).map(|x| x.parse().unwrap()).collect();
+            adjacent[f[0]][f[1]] = true;
+            adjacent[f[1]][f[0]] = true;
+        }
+        assert!(adjacent[0][1] && adjacent[1][2] && adjacent[0][2], "the triangle 0, 1, 2");
+        let mut seen = vec![false; 34];
+        let mut stack = vec![0];
+        seen[0] = true;
+        while let Some(i) = stack.pop() {
+            for j in 0..34 {
+                if adjacent[i][j] && !seen[j] {
+                    seen[j] = true;
+                    stack.push(j);
+                }
+            }
+        }
+        assert!(seen.iter().all(|&s| s), "connected");
+    }
+
+    /// $F^k$ by the reference diagonalization: $S$ with columns $(\varphi, 1)$ and $(\psi, 1)$.
+    fn fibonacci_power(k: u32) -> Matrix {
+        let s5 = 5f64.sqrt();
+        let (phi, psi) = ((1.0 + s5) / 2.0, (1.0 - s5) / 2.0);
+        let s = Matrix::from_rows(&[vec![phi, psi], vec![1.0, 1.0]]);
+        power_by_diagonalization(&s, &[phi, psi], k).unwrap()
+    }
+
+    // Answer 1: "already for k = 1 it comes out as 1.0000000000000002. Rounded to the nearest integer it is right up to
+    // k = 70, and from k = 71 on it is wrong: the function returns 308061521170129.75 where f71 = 308061521170129."
+    // "every Fibonacci number up to f78 is below 2^53 ..., and f79 = 14472334024676221 is the first that is not". "The
+    // double nearest φ is too large by a relative 3.4 × 10^-17 (about 0.3u)"; "0.45 for k = 70 ... and 0.73 for
+    // k = 71". "f186 for u128".
+    #[test]
+    fn answer_1_fibonacci_in_f64() {
+        let mut fib: Vec<u128> = vec![0, 1];
+        while let Some(next) = fib[fib.len() - 1].checked_add(fib[fib.len() - 2]) {
+            fib.push(next);
+        }
+        assert_eq!(fib.len() - 1, 186, "f186 is the last that fits in u128");
+        assert_eq!(fibonacci_power(1)[(0, 1)], 1.0000000000000002);
+        let first_wrong = (1..100).find(|&k| fibonacci_power(k)[(0, 1)].round() != fib[k as usize] as f64).unwrap();
+        assert_eq!(first_wrong, 71);
+        assert_eq!(fibonacci_power(71)[(0, 1)], 308061521170129.75);
+        assert_eq!(fib[71], 308061521170129);
+        assert!(fib[78] < 1 << 53 && fib[79] > 1 << 53);
+        assert_eq!(fib[79], 14472334024676221);
+        assert_ne!(fib[79] as f64 as u128, fib[79]);
+        // fl(φ) = (1 + s)/2 exactly (s = fl(√5)); √5 = s + s_lo with s_lo = (5 − s²)/(2s) to first order.
+        let s = 5f64.sqrt();
+        let s_lo = (-s).mul_add(s, 5.0) / (2.0 * s);
+        let phi = (1.0 + s) / 2.0;
+        let delta = -(s_lo / 2.0) / phi;
+        assert!(delta > 0.0, "too large");
+        assert_eq!(sci(delta, 1), "3.4e-17");
+        assert_eq!(fixed(delta / U, 1), "0.3");
+        assert_eq!(fixed(fib[70] as f64 * 70.0 * delta, 2), "0.45");
+        assert_eq!(fixed(fib[71] as f64 * 71.0 * delta, 2), "0.73");
+    }
+
+    // Answer 2: the swap returns (0.5, 0.5) and has the eigenvalues 1 and -1 (Real(1.0, -1.0)); the two separate chains
+    // give Err(Singular { column: 3 }), their distributions (1/2, 1/2, 0, 0) and (0, 0, 6/13, 7/13); the lazy swap has the
+    // eigenvalues 1 and 0 (Real(1.0, 0.0)) and reaches (0.5, 0.5) in one step.
+    #[test]
+    fn answer_2_periodic_reducible_and_lazy_chains() {
+        let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
+        assert_eq!(stationary_distribution(&swap).unwrap(), [0.5, 0.5]);
+        assert_eq!(eigenvalues_2x2(&swap).unwrap(), Eigenvalues2::Real(1.0, -1.0));
+        let two = Matrix::from_rows(&[
+            vec![0.5, 0.5, 0.0, 0.0],
+            vec![0.5, 0.5, 0.0, 0.0],
+            vec![0.0, 0.0, 0.3, 0.7],
+            vec![0.0, 0.0, 0.6, 0.4],
+        ]);
+        assert_eq!(stationary_distribution(&two).unwrap_err(), LinalgError::Singular { column: 3 });
+        let second = [6.0 / 13.0, 7.0 / 13.0];
+        assert!(close(second[0] * 0.3 + second[1] * 0.6, second[0], 1e-15));
+        assert!(close(second[0] * 0.7 + second[1] * 0.4, second[1], 1e-15));
+        let lazy = |p: &Matrix| Matrix::from_fn(p.nrows(), p.ncols(), |i, j| 0.5 * (f64::from(i == j) + p[(i, j)]));
+        assert!(matches!(stationary_distribution(&lazy(&two)), Err(LinalgError::Singular { .. })));
+        let lazy_swap = lazy(&swap);
+        assert_eq!(eigenvalues_2x2(&lazy_swap).unwrap(), Eigenvalues2::Real(1.0, 0.0));
+        let mu = [1.0, 0.0];
+        let step: Vec<f64> = (0..2).map(|j| (0..2).map(|i| mu[i] * lazy_swap[(i, j)]).sum()).collect();
+        assert_eq!(step, [0.5, 0.5]);
+    }
+
+    // Answer 3: "your eigenvalues_2x2 returns 1.0000100000004137 and 0.9999899999995863"; "your symmetric_eigen_2x2
+    // returns 1.0000000001 and 0.9999999999"; V has "the singular values √2 and √(2ε), so κ2(V) = 1/√ε = 10^5";
+    // "With ε = 10^-16 ... returns 1.0000000105367122 and 0.9999999894632878. The determinant 1 - 10^-16 rounds to
+    // 0.9999999999999999, which is 1 - 1.1 × 10^-16, ... its square root is 5% too large".
+    #[test]
+    fn answer_3_sensitive_eigenvalues() {
+        let eps = 1e-10;
+        let shear = Matrix::from_rows(&[vec![1.0, 1.0], vec![eps, 1.0]]);
+        assert_eq!(eigenvalues_2x2(&shear).unwrap(), Eigenvalues2::Real(1.0000100000004137, 0.9999899999995863));
+        let sym = Matrix::from_rows(&[vec![1.0, eps], vec![eps, 1.0]]);
+        assert_eq!(symmetric_eigen_2x2(&sym).unwrap().values, [1.0000000001, 0.9999999999]);
+        let r = eps.sqrt();
+        let v = Matrix::from_rows(&[vec![1.0, 1.0], vec![r, -r]]);
+        let sv = singular_values(&v);
+        assert!(close(sv[0], 2f64.sqrt(), 1e-15) && close(sv[1], (2.0 * eps).sqrt(), 1e-12));
+        assert!(close(kappa_2(&v), 1e5, 1e-12));
+        let tiny = Matrix::from_rows(&[vec![1.0, 1.0], vec![1e-16, 1.0]]);
+        assert_eq!(eigenvalues_2x2(&tiny).unwrap(), Eigenvalues2::Real(1.0000000105367122, 0.9999999894632878));
+        assert_eq!(det2(&tiny).unwrap(), 0.9999999999999999);
+        assert_eq!(sci(1.0 - det2(&tiny).unwrap(), 1), "1.1e-16");
+        assert_eq!(fixed((1.0 - det2(&tiny).unwrap()).sqrt() / 1e-8, 2), "1.05");
+    }
 }
 
 mod lesson_10 {
