@@ -1455,6 +1455,75 @@ mod tests {
         }
     }
 
+    /// a·b as an unevaluated sum hi + lo (exact, by a fused multiply-add).
+    fn two_prod(a: f64, b: f64) -> (f64, f64) {
+        let p = a * b;
+        (p, a.mul_add(b, -p))
+    }
+
+    /// a + b as hi + lo, exactly (Knuth's TwoSum).
+    fn two_sum(a: f64, b: f64) -> (f64, f64) {
+        let s = a + b;
+        let bb = s - a;
+        (s, (a - (s - bb)) + (b - bb))
+    }
+
+    /// Σ terms·terms' to about u² relative (Ogita–Rump–Oishi's Dot2).
+    fn dot2(pairs: impl Iterator<Item = (f64, f64)>) -> f64 {
+        let (mut s, mut c) = (0.0, 0.0);
+        for (a, b) in pairs {
+            let (p, pe) = two_prod(a, b);
+            let (t, te) = two_sum(s, p);
+            s = t;
+            c += pe + te;
+        }
+        s + c
+    }
+
+    /// The eigenvalues of an integer 2×2 (unscaled) as hi + lo pairs, to
+    /// about u²: (λ₁, λ₂) or (re, im).
+    fn accurate_eigenvalues(a: &Matrix) -> ([f64; 2], [f64; 2]) {
+        let e = a.as_slice();
+        let [p, q, r, s] = [e[0] as i128, e[1] as i128, e[2] as i128, e[3] as i128];
+        let (t, det) = (p + s, p * s - q * r);
+        let disc = t * t - 4 * det;
+        let d = disc.abs() as f64;
+        let root = d.sqrt();
+        // √D = root + δ with δ = (D − root²)/(2·root).
+        let delta = if root == 0.0 { 0.0 } else { (-root).mul_add(root, d) / (2.0 * root) };
+        if disc < 0 {
+            return ([t as f64 / 2.0, root / 2.0], [0.0, delta / 2.0]);
+        }
+        let sign = if t < 0 { -1.0 } else { 1.0 };
+        let (h, l) = two_sum(t as f64, sign * root);
+        let (h1, l1) = (h / 2.0, (l + sign * delta) / 2.0);
+        if h1 == 0.0 {
+            return ([0.0, 0.0], [0.0, 0.0]);
+        }
+        // λ₂ = det/λ₁: q + (det − q·h1 − q·l1)/h1.
+        let det = det as f64;
+        let q2 = det / h1;
+        let l2 = ((-q2).mul_add(h1, det) - q2 * l1) / h1;
+        if h1 + l1 >= q2 + l2 { ([h1, q2], [l1, l2]) } else { ([q2, h1], [l2, l1]) }
+    }
+
+    fn accurate_residual(a: &Matrix, lambda: f64, v: &[f64]) -> f64 {
+        let n = v.len();
+        let r: Vec<f64> =
+            (0..n).map(|i| dot2((0..n).map(|j| (a[(i, j)], v[j])).chain(std::iter::once((-lambda, v[i]))))).collect();
+        tol::norm2(&r) / tol::norm2(v)
+    }
+
+    fn accurate_rayleigh(a: &Matrix, x: &[f64]) -> f64 {
+        let n = x.len();
+        let m = x.iter().fold(0.0_f64, |m, t| m.max(t.abs()));
+        let u: Vec<f64> = x.iter().map(|t| t / m).collect(); // exact only for powers of two; the ratio is what counts
+        let ax: Vec<f64> = (0..n).map(|i| dot2((0..n).map(|j| (a[(i, j)], u[j])))).collect();
+        let num = dot2(u.iter().copied().zip(ax.iter().copied()));
+        let den = dot2(u.iter().map(|t| (*t, *t)));
+        num / den
+    }
+
     /// The largest error/bound ratios of the reference solutions, without the
     /// safety factor C, over many generated inputs: the numbers quoted in
     /// `tol.rs`. `cargo test -p eigenlings-checks --lib calibrate_l09 -- --ignored --nocapture`
@@ -1465,18 +1534,16 @@ mod tests {
         let cases = 5_000;
         let mut w = [0.0_f64; 10];
         for k in 0..cases {
-            // Exact 2×2 eigenvalues.
+            // Exact 2×2 eigenvalues, against a double-double evaluation of the roots.
             let case =
                 if k % 2 == 0 { random_exact_2x2(&mut rng, &[-200, 40]) } else { random_cancelling_2x2(&mut rng) };
-            let want = scale_eig2(integer_truth(&rows_matrix(&case.rows)).unwrap(), case.exp);
+            let (hi, lo) = accurate_eigenvalues(&rows_matrix(&case.rows));
             let got = sol::characteristic::eigenvalues_2x2(&rows_matrix(&case.inputs())).unwrap();
-            match (got, want) {
-                (Eigenvalues2::Real(a, b), Eigenvalues2::Real(x, y))
-                | (Eigenvalues2::Complex { re: a, im: b }, Eigenvalues2::Complex { re: x, im: y }) => {
-                    note(&mut w[0], (a - x).abs(), tol::eig2_exact() * x.abs());
-                    note(&mut w[0], (b - y).abs(), tol::eig2_exact() * y.abs());
-                }
-                _ => panic!("kind differs on an exact case"),
+            let got = match scale_eig2(got, -case.exp) {
+                Eigenvalues2::Real(a, b) | Eigenvalues2::Complex { re: a, im: b } => [a, b],
+            };
+            for i in 0..2 {
+                note(&mut w[0], ((got[i] - hi[i]) - lo[i]).abs(), tol::eig2_exact() * hi[i].abs());
             }
             // Invariants on any 2×2.
             let case = random_2x2(&mut rng, &[-200, 200]);
@@ -1503,10 +1570,12 @@ mod tests {
             let mut case = random_av(&mut rng, true, &[]);
             case.exp = draw::pick(&mut rng, &[0, -600, 600]);
             let (a, v) = av_parts(&case);
-            let (want, size) = residual_truth(&a, case.scalar(0), &v);
+            let (_, size) = residual_truth(&a, case.scalar(0), &v);
+            let want = accurate_residual(&a, case.scalar(0), &v);
             let got = sol::residual::eigen_residual(&a, case.scalar(0), &v).unwrap();
             note(&mut w[2], (got - want).abs(), tol::eigen_residual(v.len()) * size);
-            let (want, size) = rayleigh_truth(&a, &v);
+            let (_, size) = rayleigh_truth(&a, &v);
+            let want = accurate_rayleigh(&a, &v);
             let got = sol::rayleigh::rayleigh_quotient(&a, &v).unwrap();
             note(&mut w[3], (got - want).abs(), tol::rayleigh(v.len()) * size);
             // Powers.
