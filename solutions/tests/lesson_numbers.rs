@@ -5026,6 +5026,7 @@ mod lesson_9 {
 
 mod lesson_10 {
     use super::*;
+    use solutions::l09::diagonalization::power_by_diagonalization;
     use solutions::l09::rayleigh::rayleigh_quotient;
     use solutions::l10::deflation::{deflate, top_two_eigenpairs};
     use solutions::l10::hessenberg::hessenberg;
@@ -5187,15 +5188,28 @@ mod lesson_10 {
         assert_eq!(n * 2.0 * n * n / n, 2.0 * n * n);
     }
 
-    // "For the rows (4, 1) and (2, 3), eigenvalues 5 and 2, the Wilkinson shift of the whole matrix is the exact
-    // eigenvalue 2, one step deflates, and your function returns 5 and 1.9999999999999998". The symmetric solver on
-    // rows (2, 1), (1, 2): "the values (3, 1), to rounding, with the vectors ±(1, 1)/√2 and ±(1, -1)/√2".
+    // "For the rows (4, 1) and (2, 3) the whole matrix is one unreduced 2 × 2 block, and your function returns
+    // 3.5 ± √(0.25 + 2), that is, 5 and 2 exactly." The 3 × 3 example: S with rows (1, 1, 0), (0, 1, 1), (1, 0, 1),
+    // "A with rows (0, -3, 3), (-2, -1, 2) and (1, -1, 2), your unshifted qr_iteration stalls on the pair ±3
+    // (NotConverged after 1000 steps, with an entry of size 1.73 still below the diagonal), and your
+    // shifted_qr_eigenvalues returns 3.0000000000000004, 0.9999999999999996 and -3.000000000000002." The symmetric
+    // solver on rows (2, 1), (1, 2): "the values (3, 1), to rounding, with the vectors ±(1, 1)/√2 and ±(1, -1)/√2".
     #[test]
     fn shifted_and_symmetric_examples() {
         let a = Matrix::from_rows(&[vec![4.0, 1.0], vec![2.0, 3.0]]);
-        // The trailing 2×2 is the whole matrix: (a + d)/2 ± √(((a − d)/2)² + bc) = 3.5 ± 1.5.
         assert_eq!((3.5_f64 + (0.25_f64 + 2.0).sqrt(), 3.5_f64 - (0.25_f64 + 2.0).sqrt()), (5.0, 2.0));
-        assert_eq!(shifted_qr_eigenvalues(&a).unwrap(), [5.0, 1.9999999999999998]);
+        assert_eq!(shifted_qr_eigenvalues(&a).unwrap(), [5.0, 2.0]);
+        let s = Matrix::from_rows(&[vec![1.0, 1.0, 0.0], vec![0.0, 1.0, 1.0], vec![1.0, 0.0, 1.0]]);
+        let planted = power_by_diagonalization(&s, &[3.0, -3.0, 1.0], 1).unwrap();
+        let a3 = Matrix::from_rows(&[vec![0.0, -3.0, 3.0], vec![-2.0, -1.0, 2.0], vec![1.0, -1.0, 2.0]]);
+        for (got, want) in planted.as_slice().iter().zip(a3.as_slice()) {
+            assert!((got - want).abs() < 1e-14, "{planted:?}");
+        }
+        match qr_iteration(&a3, 1000, 1e-12) {
+            Err(LinalgError::NotConverged { iterations: 1000, residual }) => assert_eq!(fixed(residual, 2), "1.73"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(shifted_qr_eigenvalues(&a3).unwrap(), [3.0000000000000004, 0.9999999999999996, -3.000000000000002]);
         let e = symmetric_eigen(&two_one()).unwrap();
         assert!(close(e.values[0], 3.0, 1e-15) && close(e.values[1], 1.0, 1e-15));
         let h = 1.0 / 2f64.sqrt();
@@ -5213,5 +5227,124 @@ mod lesson_10 {
         let e = symmetric_eigen(&a).unwrap();
         let error = e.values.iter().enumerate().map(|(i, v)| (v - (20 - i) as f64).abs()).fold(0.0, f64::max);
         assert_eq!(sci(error, 1), "3.6e-14");
+    }
+    /// The karate club's weights, symmetric, from `data/karate_edges.csv`.
+    fn karate() -> Matrix {
+        let mut w = Matrix::zeros(34, 34);
+        for line in include_str!("../../data/karate_edges.csv").lines().skip(1) {
+            let f: Vec<f64> = line.split(',').map(|x| x.parse().unwrap()).collect();
+            let (i, j) = (f[0] as usize, f[1] as usize);
+            w[(i, j)] = f[2];
+            w[(j, i)] = f[2];
+        }
+        w
+    }
+
+    // Answer 1: "ln 10^-12 / ln 0.85 ≈ 170 steps. Your power_iteration stops on the karate club after 82." "1, then 0.8899
+    // as the second largest and -0.6922 as the most negative ... that of G is 0.85 × 0.8899 = 0.7564 ... about
+    // ln 10^-12 / ln 0.7564 ≈ 99 steps." "The last steps do shrink by about 0.76 each ... the step ... is 6.7 × 10^-9 at
+    // k = 50, more than a hundred times smaller than 0.7564^50 = 8.7 × 10^-7, and a head start of a factor of about 130
+    // at the rate 0.7564 is worth about 17 steps: 99 - 17 = 82."
+    #[test]
+    fn answer_1_pagerank_steps() {
+        let w = karate();
+        let n = 34;
+        let s: Vec<f64> = (0..n).map(|i| w.row(i).iter().sum()).collect();
+        let g = Matrix::from_fn(n, n, |i, j| 0.85 * w[(j, i)] / s[j] + 0.15 / n as f64);
+        let start = vec![1.0 / n as f64; n];
+        let (value, _, steps) = power_iteration(&g, &start, 1000, 1e-12).unwrap();
+        assert_eq!(steps, 82);
+        assert!(close(value, 1.0, 1e-12));
+        assert_eq!(fixed(1e-12f64.ln() / 0.85f64.ln(), 0), "170");
+        let walk = symmetric_eigen(&Matrix::from_fn(n, n, |i, j| w[(i, j)] / (s[i] * s[j]).sqrt())).unwrap();
+        assert!(close(walk.values[0], 1.0, 1e-14));
+        assert_eq!(
+            (fixed(walk.values[1], 4), fixed(walk.values[n - 1], 4)),
+            ("0.8899".to_string(), "-0.6922".to_string())
+        );
+        let r = 0.85 * walk.values[1];
+        assert_eq!(fixed(r, 4), "0.7564");
+        assert_eq!(fixed(1e-12f64.ln() / r.ln(), 0), "99");
+        // The steps ‖x_{k+1} − x_k‖ of the iteration from the uniform unit vector.
+        let mut x = vec![1.0 / (n as f64).sqrt(); n];
+        let mut sizes = vec![];
+        for _ in 0..82 {
+            let (next, _) = power_step(&g, &x).unwrap();
+            sizes.push(norm_l2(&sub(&next, &x)));
+            x = next;
+        }
+        assert_eq!(sci(sizes[49], 1), "6.7e-9", "the step from x50 to x51... counted from k = 0");
+        assert_eq!(sci(r.powi(50), 1), "8.7e-7");
+        assert!(r.powi(50) / sizes[49] > 100.0);
+        assert_eq!(fixed(sizes[80] / sizes[79], 2), "0.76");
+        let head_start = r.powi(50) / sizes[49];
+        assert_eq!((head_start / 10.0).round(), 13.0, "about 130");
+        assert_eq!(fixed(head_start.ln() / (1.0 / r).ln(), 0), "17");
+    }
+
+    // Answer 2: "Your qr_step returns the rows (0, 1) and (1, 0) unchanged"; "Your shifted_qr_eigenvalues returns 1 and
+    // -1 exactly, without a single QR step"; the rotation: "Err(NotConverged { iterations: 0, residual: 1.0 })".
+    #[test]
+    fn answer_2_qr_iteration_stalls() {
+        let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
+        assert_eq!(qr_step(&swap).unwrap(), swap);
+        assert_eq!(shifted_qr_eigenvalues(&swap).unwrap(), [1.0, -1.0]);
+        let quarter = Matrix::from_rows(&[vec![0.0, -1.0], vec![1.0, 0.0]]);
+        assert_eq!(
+            shifted_qr_eigenvalues(&quarter).unwrap_err(),
+            LinalgError::NotConverged { iterations: 0, residual: 1.0 }
+        );
+    }
+
+    fn binomial(n: i128, k: i128) -> i128 {
+        if k < 0 || k > n {
+            return 0;
+        }
+        (0..k).fold(1, |r, i| r * (n - i) / (i + 1))
+    }
+
+    // Answer 3: "Your symmetric_eigen gives the smallest eigenvalue of the stored H8 as 1.1115389888448538 × 10^-10."
+    // The inverse's entries, "the largest of modulus 4.2 × 10^9, all exactly representable. Your power_iteration on it,
+    // from the vector of ones with the tolerance 10^-15, stops after 9 steps at 8.996535706377842 × 10^9, whose
+    // reciprocal is 1.1115389663724427 × 10^-10. The two agree to a relative 2.0 × 10^-8: they share seven digits."
+    // "the ratio to the next one, about 1/160"; "u × 1.696 = 1.9 × 10^-16", "a relative 1.7 × 10^-6", "its error is
+    // 2.2 × 10^-18", "nearly a hundred times better".
+    #[test]
+    fn answer_3_the_smallest_eigenvalue_of_hilbert() {
+        let n = 8_usize;
+        let h = hilbert(n);
+        let nn = n as i128;
+        let exact: Vec<i128> = (0..n * n)
+            .map(|ij| {
+                let (i, j) = ((ij / n) as i128, (ij % n) as i128);
+                let sign = if (i + j) % 2 == 0 { 1 } else { -1 };
+                sign * (i + j + 1)
+                    * binomial(nn + i, nn - j - 1)
+                    * binomial(nn + j, nn - i - 1)
+                    * binomial(i + j, i).pow(2)
+            })
+            .collect();
+        assert!(exact.iter().all(|&x| x as f64 as i128 == x), "exactly representable");
+        let inverse = Matrix::from_fn(n, n, |i, j| exact[i * n + j] as f64);
+        let product = mat_mul(&h, &inverse).unwrap();
+        assert!((0..n).all(|i| (0..n).all(|j| (product[(i, j)] - f64::from(i == j)).abs() < 1e-4)), "H · H⁻¹ ≈ I");
+        assert_eq!(sci(exact.iter().map(|x| x.abs()).max().unwrap() as f64, 1), "4.2e9");
+        let e = symmetric_eigen(&h).unwrap();
+        let smallest = e.values[n - 1];
+        assert_eq!(smallest, 1.1115389888448538e-10);
+        let (largest, _, steps) = power_iteration(&inverse, &[1.0; 8], 1000, 1e-15).unwrap();
+        assert_eq!((largest, steps), (8.996535706377842e9, 9));
+        assert_eq!(1.0 / largest, 1.1115389663724427e-10);
+        let relative = (smallest - 1.0 / largest).abs() * largest;
+        assert_eq!(sci(relative, 1), "2.0e-8");
+        assert_eq!(fixed(-relative.log10(), 1), "7.7");
+        assert_eq!(((e.values[n - 2] / smallest) / 10.0).round(), 16.0, "about 1/160");
+        assert_eq!(fixed(e.values[0], 3), "1.696");
+        assert_eq!(sci(U * e.values[0], 1), "1.9e-16");
+        assert_eq!(sci(U * e.values[0] / smallest, 1), "1.7e-6");
+        let error = (smallest - 1.0 / largest).abs();
+        assert_eq!(sci(error, 1), "2.2e-18");
+        assert!((50.0..100.0).contains(&(U * e.values[0] / error)), "nearly a hundred");
+        assert_eq!(h[(0, 3)], 0.25);
     }
 }
