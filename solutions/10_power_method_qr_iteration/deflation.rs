@@ -63,7 +63,12 @@ pub fn deflate(a: &Matrix, lambda: f64, v: &[f64]) -> Result<Matrix, LinalgError
 /// - Example: $A = \mathrm{diag}(3, -2, 1)$, $x_0 = (1, 1, 1)$: the pairs are
 ///   $(3, \pm e_0)$ and $(-2, \pm e_1)$.
 #[allow(clippy::type_complexity)]
-pub fn top_two_eigenpairs(a: &Matrix, x0: &[f64], max_iter: usize, tol: f64) -> Result<((f64, Vec<f64>), (f64, Vec<f64>)), LinalgError> {
+pub fn top_two_eigenpairs(
+    a: &Matrix,
+    x0: &[f64],
+    max_iter: usize,
+    tol: f64,
+) -> Result<((f64, Vec<f64>), (f64, Vec<f64>)), LinalgError> {
     let (lambda0, v0, _) = power_iteration(a, x0, max_iter, tol)?;
     let b = deflate(a, lambda0, &v0)?;
     let (lambda1, v1, _) = power_iteration(&b, x0, max_iter, tol)?;

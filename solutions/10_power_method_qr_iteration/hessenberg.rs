@@ -27,23 +27,6 @@ use vocab::{LinalgError, Matrix};
 
 use crate::l08::householder::{apply_householder, householder};
 
-/// Multiply the columns `col0 .. col0 + v.len()` of `a`, in every row, by
-/// the reflector $I - \beta v v^\top$ from the right:
-/// each row $r$ becomes $r - \beta (r \cdot v)\, v^\top$.
-fn apply_householder_right(v: &[f64], beta: f64, a: &mut Matrix, col0: usize) {
-    if beta == 0.0 {
-        return;
-    }
-    for i in 0..a.nrows() {
-        let row = &mut a.row_mut(i)[col0..col0 + v.len()];
-        let w: f64 = row.iter().zip(v).map(|(x, y)| x * y).sum();
-        let f = beta * w;
-        for (x, y) in row.iter_mut().zip(v) {
-            *x -= f * y;
-        }
-    }
-}
-
 /// The Hessenberg form of a square matrix: `(q, h)` with $A = Q H Q^\top$,
 /// $Q$ orthogonal and $H$ upper Hessenberg ($h_{ij} = 0$ for $i > j + 1$).
 ///
@@ -83,8 +66,17 @@ pub fn hessenberg(a: &Matrix) -> Result<(Matrix, Matrix), LinalgError> {
         let (v, beta) = householder(&x)?;
         // From the left: rows k+1.., columns k.. (columns before k are zero there).
         apply_householder(&v, beta, &mut h, k + 1, k);
-        // From the right: columns k+1.. of every row; column k is not touched.
-        apply_householder_right(&v, beta, &mut h, k + 1);
+        // From the right: columns k+1.. of every row, r ← r − β(r·v)vᵀ;
+        // column k is not touched, so its new zeros stay.
+        if beta != 0.0 {
+            for i in 0..n {
+                let row = &mut h.row_mut(i)[k + 1..];
+                let w: f64 = row.iter().zip(&v).map(|(x, y)| x * y).sum();
+                for (x, y) in row.iter_mut().zip(&v) {
+                    *x -= beta * w * y;
+                }
+            }
+        }
         for i in k + 2..n {
             h[(i, k)] = 0.0;
         }

@@ -20,9 +20,9 @@ use vocab::{LinalgError, Matrix};
 
 use crate::l02::dot_product::dot;
 use crate::l02::vector_norms::norm_l2;
-use crate::l03::matrix_vector::mat_vec_rows;
 use crate::l05::lu::lu;
 use crate::l05::lu_solve::lu_solve;
+use crate::l09::rayleigh::rayleigh_quotient;
 
 /// The eigenpair of `a` whose eigenvalue is nearest `shift`, by inverse
 /// iteration from `x0`: `(lambda, v, iterations)`, `v` a unit vector.
@@ -34,8 +34,8 @@ use crate::l05::lu_solve::lu_solve;
 ///   soon as $\lVert x' - \mathrm{sign}(\theta)\, x \rVert \le$ `tol`, as in
 ///   your `power_iteration`.
 /// - Start from $x = x_0 / \lVert x_0 \rVert$. Return
-///   $\lambda = x'^\top A x'$ (the Rayleigh quotient of $A$ at the returned
-///   unit vector $x'$), $x'$, and the number of steps $k$.
+///   $\lambda = x'^\top A x'$ (your lesson-9 `rayleigh_quotient` of $A$ at
+///   the returned unit vector $x'$), $x'$, and the number of steps $k$.
 /// - At most `max_iter` steps, then
 ///   `Err(LinalgError::NotConverged { iterations: max_iter, residual })` with
 ///   the last $\lVert x' - \mathrm{sign}(\theta) x \rVert$ (infinity when
@@ -49,7 +49,13 @@ use crate::l05::lu_solve::lu_solve;
 ///   $0.1/1.1$ and $0.1/1.9$, more than a digit per step, and from
 ///   $x_0 = (1, 1, 1)$ the method returns $\lambda \approx 2$,
 ///   $v \approx \pm(0, 1, 0)$.
-pub fn inverse_iteration(a: &Matrix, shift: f64, x0: &[f64], max_iter: usize, tol: f64) -> Result<(f64, Vec<f64>, usize), LinalgError> {
+pub fn inverse_iteration(
+    a: &Matrix,
+    shift: f64,
+    x0: &[f64],
+    max_iter: usize,
+    tol: f64,
+) -> Result<(f64, Vec<f64>, usize), LinalgError> {
     let (rows, cols) = a.shape();
     if rows != cols {
         return Err(LinalgError::NotSquare { rows, cols });
@@ -79,7 +85,7 @@ pub fn inverse_iteration(a: &Matrix, shift: f64, x0: &[f64], max_iter: usize, to
         residual = norm_l2(&next.iter().zip(&x).map(|(p, q)| p - sign * q).collect::<Vec<f64>>());
         if residual <= tol {
             // The Rayleigh quotient of A itself at the unit vector found.
-            let lambda = dot(&next, &mat_vec_rows(a, &next)?);
+            let lambda = rayleigh_quotient(a, &next)?;
             return Ok((lambda, next, k));
         }
         x = next;

@@ -88,7 +88,12 @@ pub fn power_step(a: &Matrix, x: &[f64]) -> Result<(Vec<f64>, f64), LinalgError>
 ///   $(2^k, 1)$ normalised, the error halves at every step, and with
 ///   `tol = 1e-10` the method returns $\lambda \approx 2$ and
 ///   $v \approx (1, 0)$ after 34 steps.
-pub fn power_iteration(a: &Matrix, x0: &[f64], max_iter: usize, tol: f64) -> Result<(f64, Vec<f64>, usize), LinalgError> {
+pub fn power_iteration(
+    a: &Matrix,
+    x0: &[f64],
+    max_iter: usize,
+    tol: f64,
+) -> Result<(f64, Vec<f64>, usize), LinalgError> {
     let (rows, cols) = a.shape();
     if rows != cols {
         return Err(LinalgError::NotSquare { rows, cols });

@@ -49,17 +49,6 @@ pub fn qr_step(a: &Matrix) -> Result<Matrix, LinalgError> {
     mat_mul(&f.r, &f.q)
 }
 
-/// The largest $|a_{ij}|$ below the diagonal ($i > j$).
-fn below_diagonal(a: &Matrix) -> f64 {
-    let mut m: f64 = 0.0;
-    for i in 0..a.nrows() {
-        for j in 0..i {
-            m = m.max(a[(i, j)].abs());
-        }
-    }
-    m
-}
-
 /// The eigenvalues of `a` by unshifted QR iteration: `(values, iterations)`.
 ///
 /// - Repeat your [`qr_step`] until every entry below the diagonal is small,
@@ -91,10 +80,14 @@ pub fn qr_iteration(a: &Matrix, max_iter: usize, tol: f64) -> Result<(Vec<f64>, 
     }
     // ‖A‖_F: the entries as one long vector, with your overflow-safe norm.
     let scale = norm_l2(a.as_slice());
+    // The largest |a_ij| below the diagonal, i > j.
+    let below = |m: &Matrix| {
+        (0..rows).flat_map(|i| (0..i).map(move |j| (i, j))).fold(0.0_f64, |acc, (i, j)| acc.max(m[(i, j)].abs()))
+    };
     let mut ak = a.clone();
     let mut k = 0;
     loop {
-        let off = below_diagonal(&ak);
+        let off = below(&ak);
         if off <= tol * scale {
             return Ok(((0..rows).map(|i| ak[(i, i)]).collect(), k));
         }

@@ -25,29 +25,9 @@
 
 use vocab::{LinalgError, Matrix};
 
+use crate::l02::vector_norms::norm_l2;
 use crate::l10::hessenberg::hessenberg;
 use crate::l10::qr_iteration::qr_step;
-
-/// The most shifted steps per eigenvalue before giving up.
-const STEPS_PER_EIGENVALUE: usize = 30;
-
-/// True when $h_{i+1,i}$ is negligible next to $|h_{ii}| + |h_{i+1,i+1}|$.
-fn negligible(h: &Matrix, i: usize) -> bool {
-    let sub = h[(i + 1, i)].abs();
-    sub <= f64::EPSILON / 2.0 * (h[(i, i)].abs() + h[(i + 1, i + 1)].abs()) || sub < f64::MIN_POSITIVE
-}
-
-/// The eigenvalues of the $2 \times 2$ block with rows $(a, b), (c, d)$, or
-/// `None` when they are complex: $\tfrac{a + d}{2} \pm \sqrt{(\tfrac{a - d}{2})^2 + bc}$.
-fn eigenvalues_2x2(a: f64, b: f64, c: f64, d: f64) -> Option<(f64, f64)> {
-    let half = (a - d) / 2.0;
-    let disc = half * half + b * c;
-    if disc < 0.0 {
-        return None;
-    }
-    let mid = (a + d) / 2.0;
-    Some((mid + disc.sqrt(), mid - disc.sqrt()))
-}
 
 /// All eigenvalues of a real square matrix whose eigenvalues are real, by
 /// shifted QR iteration on its Hessenberg form with deflation, in
@@ -67,10 +47,13 @@ fn eigenvalues_2x2(a: f64, b: f64, c: f64, d: f64) -> Option<(f64, f64)> {
 ///   Put exact zeros back below $B$'s subdiagonal (rounding leaves
 ///   $u \lVert B \rVert$ there). Blocks above and right of $B$ change with a
 ///   real similarity, but not the eigenvalues: leave them as they are.
-/// - A complex pair: when the unreduced block is $2 \times 2$ with complex
-///   eigenvalues, stop with
-///   `Err(LinalgError::NotConverged { iterations, residual })`, `residual` its
-///   subdiagonal entry. The same error after $30n$ shifted steps in all.
+/// - An unreduced $2 \times 2$ block needs no more steps: its eigenvalues
+///   are $\tfrac{a + d}{2} \pm \sqrt{\delta}$, $\delta = (\tfrac{a - d}{2})^2 + bc$
+///   for rows $(a, b), (c, d)$. When $\delta < 0$ they are a complex pair:
+///   stop with `Err(LinalgError::NotConverged { iterations, residual })`,
+///   `residual` the block's subdiagonal entry. (A $\delta$ below zero by less
+///   than $u \lVert A \rVert_F^2$ is rounding on a double real eigenvalue:
+///   count it as $0$.) The same error after $30n$ shifted steps in all.
 /// - `Err(LinalgError::Empty)` for the $0 \times 0$ matrix;
 ///   `Err(LinalgError::NotSquare { rows, cols })` when `a` is not square.
 /// - Example: $A$ with rows $(4, 1), (2, 3)$ (eigenvalues 5 and 2): the
@@ -79,19 +62,47 @@ fn eigenvalues_2x2(a: f64, b: f64, c: f64, d: f64) -> Option<(f64, f64)> {
 pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
     let (_, mut h) = hessenberg(a)?;
     let n = h.nrows();
-    let budget = STEPS_PER_EIGENVALUE * n;
+    // ‖A‖_F: what "rounding-sized" means for this matrix.
+    let scale = norm_l2(a.as_slice());
+    // 30 shifted steps per eigenvalue: two or three are the rule.
+    let budget = 30 * n;
+    // h_{i+1,i} is negligible next to |h_ii| + |h_{i+1,i+1}| (u = 2⁻⁵³).
+    let negligible = |h: &Matrix, i: usize| {
+        let sub = h[(i + 1, i)].abs();
+        sub <= f64::EPSILON / 2.0 * (h[(i, i)].abs() + h[(i + 1, i + 1)].abs()) || sub < f64::MIN_POSITIVE
+    };
+    // The eigenvalues of the 2×2 block with rows (a, b), (c, d): (a+d)/2 ± √δ,
+    // δ = ((a−d)/2)² + bc; None when complex. A δ below zero by less than
+    // u‖A‖²_F is rounding on a double real eigenvalue, not a complex pair.
+    let eigenvalues_2x2 = |a: f64, b: f64, c: f64, d: f64| {
+        let half = (a - d) / 2.0;
+        let disc = half * half + b * c;
+        if disc < -f64::EPSILON / 2.0 * scale * scale {
+            return None;
+        }
+        let mid = (a + d) / 2.0;
+        let root = disc.max(0.0).sqrt();
+        Some((mid + root, mid - root))
+    };
     let mut steps = 0;
     let mut values = Vec::with_capacity(n);
-    let mut hi = n - 1;
-    while hi > 0 {
+    // The active block ends at row `end − 1`; everything below is done.
+    let mut end = n;
+    while end > 0 {
+        let hi = end - 1;
+        if hi == 0 {
+            values.push(h[(0, 0)]);
+            break;
+        }
         for i in 0..hi {
             if negligible(&h, i) {
                 h[(i + 1, i)] = 0.0;
             }
         }
         if h[(hi, hi - 1)] == 0.0 {
+            // Deflation: h_hh is an eigenvalue.
             values.push(h[(hi, hi)]);
-            hi -= 1;
+            end -= 1;
             continue;
         }
         let mut lo = hi - 1;
@@ -99,9 +110,19 @@ pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
             lo -= 1;
         }
         let pair = eigenvalues_2x2(h[(hi - 1, hi - 1)], h[(hi - 1, hi)], h[(hi, hi - 1)], h[(hi, hi)]);
-        if pair.is_none() && lo == hi - 1 {
-            // A 2×2 block with a complex pair: no real eigenvalue to converge to.
-            return Err(LinalgError::NotConverged { iterations: steps, residual: h[(hi, hi - 1)].abs() });
+        if lo == hi - 1 {
+            // An unreduced 2×2 block: its eigenvalues directly, or a complex pair.
+            match pair {
+                Some((p, q)) => {
+                    values.push(p);
+                    values.push(q);
+                    end -= 2;
+                    continue;
+                }
+                None => {
+                    return Err(LinalgError::NotConverged { iterations: steps, residual: h[(hi, hi - 1)].abs() });
+                }
+            }
         }
         if steps == budget {
             return Err(LinalgError::NotConverged { iterations: steps, residual: h[(hi, hi - 1)].abs() });
@@ -135,7 +156,6 @@ pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
             }
         }
     }
-    values.push(h[(0, 0)]);
     values.sort_by(|x, y| y.total_cmp(x));
     Ok(values)
 }

@@ -31,28 +31,6 @@ use vocab::{LinalgError, Matrix, SymEig};
 use crate::l08::givens::givens;
 use crate::l10::hessenberg::hessenberg;
 
-/// The most QR steps, in all, before giving up: LAPACK's budget of 30 per
-/// eigenvalue (two or three are the rule).
-const STEPS_PER_EIGENVALUE: usize = 30;
-
-/// Rotate rows `k` and `k + 1` of the row-major $n \times n$ `vt`:
-/// $(r_k, r_{k+1}) \leftarrow (c\, r_k + s\, r_{k+1},\; -s\, r_k + c\, r_{k+1})$.
-/// The two rows are contiguous slices, side by side in memory.
-fn rotate_rows(vt: &mut [f64], n: usize, k: usize, c: f64, s: f64) {
-    let (top, bottom) = vt[k * n..(k + 2) * n].split_at_mut(n);
-    for (x, y) in top.iter_mut().zip(bottom.iter_mut()) {
-        let (xk, yk) = (*x, *y);
-        *x = c * xk + s * yk;
-        *y = c * yk - s * xk;
-    }
-}
-
-/// True when the off-diagonal entry between $d_i$ and $d_{i+1}$ can be
-/// set to zero: it is below the rounding unit relative to its neighbours.
-fn negligible(e: f64, di: f64, dj: f64) -> bool {
-    e.abs() <= f64::EPSILON / 2.0 * (di.abs() + dj.abs()) || e.abs() < f64::MIN_POSITIVE
-}
-
 /// All eigenvalues and orthonormal eigenvectors of a symmetric matrix:
 /// `SymEig { values, vectors }` with $A \approx V \Lambda V^\top$.
 ///
@@ -96,7 +74,12 @@ pub fn symmetric_eigen(a: &Matrix) -> Result<SymEig, LinalgError> {
     // (kept as a flat row-major buffer, so that two rows can be borrowed at once).
     let mut vt: Vec<f64> = (0..n * n).map(|ij| q[(ij % n, ij / n)]).collect();
 
-    let budget = STEPS_PER_EIGENVALUE * n;
+    // LAPACK's budget: 30 QR steps per eigenvalue (two or three are the rule).
+    let budget = 30 * n;
+    // e between d_i and d_j can be set to zero: below the rounding unit
+    // relative to its two neighbours (or subnormal).
+    let negligible =
+        |e: f64, di: f64, dj: f64| e.abs() <= f64::EPSILON / 2.0 * (di.abs() + dj.abs()) || e.abs() < f64::MIN_POSITIVE;
     let mut steps = 0;
     let mut h = n - 1;
     while h > 0 {
@@ -144,7 +127,13 @@ pub fn symmetric_eigen(a: &Matrix) -> Result<SymEig, LinalgError> {
                 e[k + 1] *= c;
             }
             x = e[k];
-            rotate_rows(&mut vt, n, k, c, s);
+            // Vᵀ ← G Vᵀ: rows k and k+1, two contiguous slices side by side.
+            let (top, bottom) = vt[k * n..(k + 2) * n].split_at_mut(n);
+            for (x, y) in top.iter_mut().zip(bottom.iter_mut()) {
+                let (xk, yk) = (*x, *y);
+                *x = c * xk + s * yk;
+                *y = c * yk - s * xk;
+            }
         }
     }
 
