@@ -4919,7 +4919,7 @@ mod lesson_9 {
             adjacent[f[1]][f[0]] = true;
         }
         assert!(adjacent[0][1] && adjacent[1][2] && adjacent[0][2], "the triangle 0, 1, 2");
-        let mut seen = vec![false; 34];
+        let mut seen = [false; 34];
         let mut stack = vec![0];
         seen[0] = true;
         while let Some(i) = stack.pop() {
@@ -5110,7 +5110,8 @@ mod lesson_10 {
     fn inverse_iteration_on_the_example() {
         let d = [1.0, 2.0, 4.0];
         assert!(close(1.0 - 2.1, -1.1, 1e-14) && close(2.0 - 2.1, -0.1, 1e-13) && close(4.0 - 2.1, 1.9, 1e-15));
-        assert!(0.1 / 1.1 < 0.1);
+        let (rate, d_shift) = (0.1 / 1.1, [1.0 - 2.1, 2.0 - 2.1, 4.0 - 2.1_f64]);
+        assert!(rate < 0.1 && close(d_shift[1].abs() / d_shift[0].abs(), rate, 1e-13));
         let (lambda, v, k) = inverse_iteration(&diag(&d), 2.1, &[1.0, 1.0, 1.0], 1000, 1e-12).unwrap();
         assert_eq!(k, 13);
         assert!(close(lambda, 2.0, 1e-14));
