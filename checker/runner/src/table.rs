@@ -475,6 +475,20 @@ macro_rules! course {
                         demos::lesson09::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
+                $crate::Demo {
+                    lesson: 10,
+                    run: |args| {
+                        let functions = demos::lesson10::Functions {
+                            power_iteration: $k::l10::power_iteration::power_iteration,
+                            power_step: $k::l10::power_iteration::power_step,
+                            hessenberg: $k::l10::hessenberg::hessenberg,
+                            qr_step: $k::l10::qr_iteration::qr_step,
+                            lu: $k::l05::lu::lu,
+                            lu_solve: $k::l05::lu_solve::lu_solve,
+                        };
+                        demos::lesson10::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
             ],
         }
     };
