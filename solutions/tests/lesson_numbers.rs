@@ -5182,6 +5182,10 @@ mod lesson_10 {
         assert!(close(reduction, 10.0 / 3.0 * n.powi(3), 0.01));
         let q: f64 = (0..nn - 2).map(|k| 4.0 * (n - k as f64 - 1.0).powi(2)).sum();
         assert!(close(q, 4.0 / 3.0 * n.powi(3), 0.01));
+        // LAPACK's symmetric tridiagonalization (lessons 9 and 10): a symmetric rank-two update of the trailing
+        // m × m block, about 4m² flops, per step.
+        let tridiagonal: f64 = (0..nn - 2).map(|k| 4.0 * (n - k as f64 - 1.0).powi(2)).sum();
+        assert!(close(tridiagonal, 4.0 / 3.0 * n.powi(3), 0.01));
         let step: f64 = (0..nn - 1).map(|j| 6.0 * (n - j as f64) + 6.0 * (j as f64 + 2.0)).sum();
         assert!(close(step, 6.0 * n * n, 0.01));
         let vectors: f64 = (2..=nn).map(|m| 2.0 * 6.0 * n * (m as f64 - 1.0)).sum();
