@@ -15,8 +15,8 @@
 //! The school formula has a numerical trap. When $|d| \ll t^2$, one root is
 //! tiny and $t/2 - \sqrt{t^2/4 - d}$ subtracts two nearly equal numbers: for
 //! $t = 10^8$ and $d = 1$ the small root is $10^{-8}$, and the subtraction
-//! keeps about one correct digit of it. The fix is to compute only the
-//! larger root that way, where both terms have the same sign, and the other
+//! gets even its first digit wrong ($7.45 \times 10^{-9}$). The fix is to
+//! compute only the larger root that way, where both terms have the same sign, and the other
 //! from the product: $\lambda_2 = d / \lambda_1$ (Vieta). No digit is lost.
 //!
 //! Nobody computes the eigenvalues of a large matrix from its characteristic

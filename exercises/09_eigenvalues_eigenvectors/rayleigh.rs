@@ -8,7 +8,7 @@
 //! eigenvalue estimate that $x$ offers. For a symmetric matrix it is better
 //! still: when $x$ is within an angle $\varepsilon$ of an eigenvector,
 //! $\rho(x)$ is within $O(\varepsilon^2)$ of its eigenvalue, because $\rho$
-//! is stationary at eigenvectors. And it always lies between the smallest
+//! is stationary at eigenvectors. And it lies between the smallest
 //! and the largest eigenvalue: the largest eigenvalue is the maximum of
 //! $\rho$ over all $x \ne 0$ (Rayleigh, Courant–Fischer). The power method
 //! of lesson 10 estimates its eigenvalue this way, sign included.

@@ -1,10 +1,10 @@
 //! Lesson 10, exercise 4: reduction to Hessenberg form.
 //!
-//! No finite sequence of arithmetic operations computes the eigenvalues of a
-//! general $n \times n$ matrix when $n \ge 5$ (they are the roots of its
-//! characteristic polynomial, and Abel and Galois showed that no formula
-//! gives those). Every eigenvalue method iterates. What can be done in a
-//! finite number of steps is to bring $A$ *close* to triangular by similarity
+//! No finite sequence of arithmetic operations and root extractions computes
+//! the eigenvalues of a general $n \times n$ matrix when $n \ge 5$ (they are
+//! the roots of its characteristic polynomial, and Abel and Galois showed
+//! that no formula gives those). Every eigenvalue method iterates. What can
+//! be done in a finite number of steps is to bring $A$ *close* to triangular by similarity
 //! transformations $A \mapsto Q^\top A Q$, which keep the eigenvalues: the
 //! *upper Hessenberg* form, zero below the first subdiagonal.
 //!

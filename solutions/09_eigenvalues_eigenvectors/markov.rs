@@ -3,9 +3,9 @@
 //! A Markov chain on $n$ states moves from state $i$ to state $j$ with
 //! probability $p_{ij}$; each row of the transition matrix $P$ is a
 //! probability distribution (entries $\ge 0$, summing to 1: $P$ is
-//! row-stochastic). A distribution $\pi$ over the states, a row vector,
-//! becomes $\pi^\top P$ after one step. A stationary distribution does not
-//! move: $\pi^\top P = \pi^\top$, that is $P^\top \pi = \pi$. It is an
+//! row-stochastic). A distribution $\pi$ over the states, stored as a
+//! vector, becomes $\pi^\top P$ after one step. A stationary distribution
+//! does not move: $\pi^\top P = \pi^\top$, that is $P^\top \pi = \pi$. It is an
 //! eigenvector of $P^\top$ for the eigenvalue 1, scaled so that its entries
 //! add up to 1.
 //!

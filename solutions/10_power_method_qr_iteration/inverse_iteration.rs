@@ -4,9 +4,9 @@
 //! next one is close. Apply it to $(A - \sigma I)^{-1}$ instead: its
 //! eigenvalues are $1/(\lambda_i - \sigma)$, with the same eigenvectors, so
 //! the dominant one belongs to the eigenvalue of $A$ *nearest the shift*
-//! $\sigma$, and the rate is $|\lambda_j - \sigma| / |\lambda_i - \sigma|$
-//! ($\lambda_j$ the second nearest): as small as you like when $\sigma$ is a
-//! good guess. That is what shifts buy.
+//! $\sigma$, and the rate is $|\lambda_i - \sigma| / |\lambda_j - \sigma|$
+//! ($\lambda_i$ the nearest, $\lambda_j$ the second nearest): as small as
+//! you like when $\sigma$ is a good guess. That is what shifts buy.
 //!
 //! Never form the inverse. Factor $A - \sigma I = P^\top L U$ once with your
 //! lesson-5 `lu` ($2n^3/3$ flops) and solve with `lu_solve` at every step
@@ -45,8 +45,9 @@ use crate::l09::rayleigh::rayleigh_quotient;
 ///   `Err(LinalgError::ZeroVector)` for a zero `x0`; when $A - \sigma I$ is
 ///   exactly singular (the shift *is* an eigenvalue, exactly),
 ///   `lu_solve`'s `Err(LinalgError::Singular { column })` is passed on.
-/// - Example: $A = \mathrm{diag}(1, 2, 4)$, $\sigma = 2.1$: the rates are
-///   $0.1/1.1$ and $0.1/1.9$, more than a digit per step, and from
+/// - Example: $A = \mathrm{diag}(1, 2, 4)$, $\sigma = 2.1$: the components
+///   along $e_0$ and $e_2$ shrink by $0.1/1.1$ and $0.1/1.9$ per step, more
+///   than a digit, and from
 ///   $x_0 = (1, 1, 1)$ the method returns $\lambda \approx 2$,
 ///   $v \approx \pm(0, 1, 0)$.
 pub fn inverse_iteration(

@@ -2,13 +2,13 @@
 //!
 //! Multiply a vector by $A$ again and again. Write $x_0 = \sum_i c_i v_i$ in
 //! the eigenvectors of $A$ (assume it has a basis of them, with
-//! $|\lambda_0| > |\lambda_1| \ge \dots$). Then
+//! $|\lambda_0| > |\lambda_1| \ge \dots$, and that $c_0 \ne 0$). Then
 //! $$A^k x_0 = \lambda_0^k \Big( c_0 v_0 + \sum_{i \ge 1} c_i
 //! \big(\tfrac{\lambda_i}{\lambda_0}\big)^k v_i \Big),$$
 //! and every term but the first dies like $|\lambda_1 / \lambda_0|^k$: the
 //! direction of $A^k x_0$ turns towards the dominant eigenvector $v_0$,
 //! gaining $-\log_{10} |\lambda_1/\lambda_0|$ digits per step. A gap ratio
-//! of $0.5$ gives a digit every $3.3$ steps; a ratio of $0.99$ needs 230
+//! of $0.5$ gives a digit every $3.3$ steps; a ratio of $0.99$ needs 229
 //! steps per digit. Normalising each iterate changes nothing but the
 //! length, and keeps it from overflowing.
 //!

@@ -3,8 +3,9 @@
 //! Factor $A_0 = A$ as $Q_0 R_0$, multiply the factors back in the other
 //! order, $A_1 = R_0 Q_0$, and repeat. Since $R_0 = Q_0^\top A_0$,
 //! $A_1 = Q_0^\top A_0 Q_0$: every $A_k$ is similar to $A$, with the same
-//! eigenvalues. And the $A_k$ become upper triangular, eigenvalues on the
-//! diagonal, in order of decreasing modulus.
+//! eigenvalues. And, when the eigenvalues are real with distinct moduli, the
+//! $A_k$ become upper triangular, eigenvalues on the diagonal, in order of
+//! decreasing modulus.
 //!
 //! Why: $\hat Q_k = Q_0 Q_1 \cdots Q_{k-1}$ is the $Q$ of the QR
 //! factorization of $A^k$ (induction: $A^k = \hat Q_k \hat R_k$). So the

@@ -8,8 +8,9 @@
 //!    Hessenberg). Only the $n - 1$ subdiagonal entries need to vanish.
 //! 2. Shifts: a step on $H - \mu I$, then $+\mu I$ back:
 //!    $H' = RQ + \mu I = Q^\top H Q$, still similar to $H$. The bottom
-//!    subdiagonal entry now shrinks like $|\lambda_n - \mu| /
-//!    |\lambda_{n-1} - \mu|$: with $\mu$ near $\lambda_n$ that is nearly 0.
+//!    subdiagonal entry now shrinks like $|\lambda_a - \mu| /
+//!    |\lambda_b - \mu|$, $\lambda_a$ the eigenvalue nearest $\mu$ and
+//!    $\lambda_b$ the next nearest: with $\mu$ near $\lambda_a$, nearly 0.
 //!    Wilkinson's shift, the eigenvalue of the trailing $2 \times 2$ block
 //!    nearest its last diagonal entry, makes it converge quadratically
 //!    (each step doubles the digits; cubically for symmetric matrices).
@@ -57,8 +58,8 @@ use crate::l10::qr_iteration::qr_step;
 /// - `Err(LinalgError::Empty)` for the $0 \times 0$ matrix;
 ///   `Err(LinalgError::NotSquare { rows, cols })` when `a` is not square.
 /// - Example: $A$ with rows $(4, 1), (2, 3)$ (eigenvalues 5 and 2): the
-///   Wilkinson shift of the whole matrix is the exact eigenvalue $2$, one
-///   step deflates, and the result is $[5, 2]$ to rounding.
+///   whole matrix is one unreduced $2 \times 2$ block, so no QR step is
+///   taken: $3.5 \pm \sqrt{0.25 + 2}$ gives $[5, 2]$ exactly.
 pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
     let (_, mut h) = hessenberg(a)?;
     let n = h.nrows();

@@ -5147,6 +5147,16 @@ mod lesson_10 {
         let a2 = qr_step(&a1).unwrap();
         assert!(close(a2[(1, 0)].abs() / a1[(1, 0)].abs(), 0.2195 / 0.6, 1e-3), "{a2:?}");
         assert_eq!(fixed(a2[(1, 0)].abs(), 4), "0.2195");
+        // "The next step takes it to 0.2195, a factor of 0.37, and the factor per step tends to 1/3."
+        assert_eq!(fixed(a2[(1, 0)].abs() / a1[(1, 0)].abs(), 2), "0.37");
+        let mut ak = a2;
+        let mut ratio = 0.0;
+        for _ in 0..10 {
+            let next = qr_step(&ak).unwrap();
+            ratio = next[(1, 0)].abs() / ak[(1, 0)].abs();
+            ak = next;
+        }
+        assert!((ratio - 1.0 / 3.0).abs() < 1e-4, "{ratio}");
         let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
         assert_eq!(qr_step(&swap).unwrap(), swap);
     }
@@ -5188,6 +5198,10 @@ mod lesson_10 {
         assert!(close(tridiagonal, 4.0 / 3.0 * n.powi(3), 0.01));
         let step: f64 = (0..nn - 1).map(|j| 6.0 * (n - j as f64) + 6.0 * (j as f64 + 2.0)).sum();
         assert!(close(step, 6.0 * n * n, 0.01));
+        // Shifted steps on the Hessenberg form: "6m² flops per step on an active block of m rows and two steps per
+        // eigenvalue, Σ_m 12m² ≈ 4n³".
+        let general: f64 = (1..=nn).map(|m| 2.0 * 6.0 * (m as f64).powi(2)).sum();
+        assert!(close(general, 4.0 * n.powi(3), 0.01));
         let vectors: f64 = (2..=nn).map(|m| 2.0 * 6.0 * n * (m as f64 - 1.0)).sum();
         assert!(close(vectors, 6.0 * n.powi(3), 0.01));
         assert_eq!(n * 2.0 * n * n / n, 2.0 * n * n);
@@ -5278,13 +5292,32 @@ mod lesson_10 {
             sizes.push(norm_l2(&sub(&next, &x)));
             x = next;
         }
-        assert_eq!(sci(sizes[49], 1), "6.7e-9", "the step from x50 to x51... counted from k = 0");
+        assert_eq!(sci(sizes[49], 1), "6.7e-9", "sizes[k - 1] = ‖x_k − x_(k−1)‖, the stopping test's step at k = 50");
         assert_eq!(sci(r.powi(50), 1), "8.7e-7");
         assert!(r.powi(50) / sizes[49] > 100.0);
         assert_eq!(fixed(sizes[80] / sizes[79], 2), "0.76");
         let head_start = r.powi(50) / sizes[49];
         assert_eq!((head_start / 10.0).round(), 13.0, "about 130");
         assert_eq!(fixed(head_start.ln() / (1.0 / r).ln(), 0), "17");
+    }
+
+    // The painters: "Gustav Klimt and Egon Schiele tie exactly: each is linked to only by the other, and each links to
+    // two pages".
+    #[test]
+    fn klimt_and_schiele_tie() {
+        let edges: Vec<(usize, usize)> = include_str!("../../data/painters_edges.csv")
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let f: Vec<usize> = line.split(',').take(2).map(|x| x.trim().parse().unwrap()).collect();
+                (f[0], f[1])
+            })
+            .collect();
+        let (klimt, schiele) = (6, 13);
+        let into = |t: usize| edges.iter().filter(|e| e.1 == t).map(|e| e.0).collect::<Vec<_>>();
+        let out = |s: usize| edges.iter().filter(|e| e.0 == s).count();
+        assert_eq!((into(klimt), into(schiele)), (vec![schiele], vec![klimt]));
+        assert_eq!((out(klimt), out(schiele)), (2, 2));
     }
 
     // Answer 2: "Your qr_step returns the rows (0, 1) and (1, 0) unchanged"; "Your shifted_qr_eigenvalues returns 1 and
