@@ -44,8 +44,9 @@ use crate::l03::trace::trace;
 ///   $\lambda_2 = d/\lambda_1$. When $\lambda_1 = 0$ (then $t = d = 0$), both
 ///   are 0: don't divide 0 by 0. Return `Eigenvalues2::Real(l1, l2)` with
 ///   `l1 >= l2` (swap if needed).
-/// - The checks compare each eigenvalue with the exact one to a few units in
-///   its last place, also the tiny one: $t/2 - \sqrt\Delta$ fails there.
+/// - On integer matrices, where $t$, $d$ and $\Delta$ are exact, the checks
+///   compare each eigenvalue with the exact one to a few units in its last
+///   place, also the tiny one: $t/2 - \sqrt\Delta$ fails there.
 ///   Entries up to about $10^{150}$ in magnitude ($t^2$ must not overflow).
 /// - `Err(LinalgError::NotSquare { rows, cols })` when `a` is not square,
 ///   `Err(LinalgError::DimensionMismatch { expected: 2, found: n })` when it is
