@@ -175,12 +175,15 @@ fn planted_shape(c: &Case) -> Option<usize> {
     (n >= 1 && c.rows.len() == n + 2 && c.rows.iter().all(|r| r.len() == n)).then_some(n)
 }
 
+/// Built planted cases by (spec address, stored bits).
+type PlantedCache = std::collections::HashMap<(usize, Vec<u64>), Option<std::rc::Rc<Planted>>>;
+
 thread_local! {
     /// The last planted matrices built, by spec and stored bits: a case is
     /// built for its validity test, its printing (the watchdog records every
     /// input) and its check, and nalgebra's generic code runs unoptimised in
     /// this crate's debug build.
-    static PLANTED: std::cell::RefCell<std::collections::HashMap<(usize, Vec<u64>), Option<std::rc::Rc<Planted>>>> =
+    static PLANTED: std::cell::RefCell<PlantedCache> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
@@ -216,7 +219,7 @@ fn build_planted_uncached(c: &Case) -> Option<Planted> {
         Some(Planted { a, vectors: q, d, x0, kappa: 1.0 })
     } else {
         let kappa = subspace::condition(&g);
-        if !(kappa <= KAPPA_MAX) {
+        if kappa.is_nan() || kappa > KAPPA_MAX {
             return None;
         }
         let inv = g.clone().try_inverse()?;
@@ -837,7 +840,7 @@ fn inverse_fixed(
     shift: f64,
     x0: Vec<f64>,
     budget: usize,
-    check: fn(Result<(f64, Vec<f64>, usize), LinalgError>) -> Result<(), Miss>,
+    check: fn(PairResult) -> Result<(), Miss>,
 ) -> Fixed<'static> {
     let show = format!(
         "{}\nshift = {}\nx0 = {}\nmax_iter = {budget}",
@@ -854,7 +857,10 @@ fn inverse_fixed(
     Fixed::new(show, literal, move || check(call("inverse_iteration", || f(&a, shift, &x0, budget, TOL))?))
 }
 
-fn equidistant(got: Result<(f64, Vec<f64>, usize), LinalgError>) -> Result<(), Miss> {
+/// What `power_iteration` and `inverse_iteration` return.
+type PairResult = Result<(f64, Vec<f64>, usize), LinalgError>;
+
+fn equidistant(got: PairResult) -> Result<(), Miss> {
     match got {
         Err(LinalgError::NotConverged { iterations, .. }) if iterations == SHORT_BUDGET => Ok(()),
         other => Err(Miss::new(format!(

@@ -586,9 +586,9 @@ pub fn eig_iterative(n: usize, kappa: f64, tol: f64, ratio: f64) -> f64 {
     C * kappa * kappa * (tol / (1.0 - ratio) + (n * n + 4 * n) as f64 * U)
 }
 
-/// Hotelling's deflation entry by entry: |b̂_ij − b_ij| ≤ `deflate(n)`·(|a_ij|
-/// + |λ v_i v_j|/vᵀv): vᵀv is a sum of n squares, then a product, a division
-/// and a subtraction.
+/// Hotelling's deflation entry by entry: |b̂_ij − b_ij| ≤
+/// `deflate(n)`·(|a_ij| + |λ v_i v_j|/vᵀv): vᵀv is a sum of n squares, then
+/// a product, a division and a subtraction.
 pub fn deflate(n: usize) -> f64 {
     gamma(n + 6)
 }

@@ -179,6 +179,7 @@ fn power_iteration() {
 // ---------------------------------------------------------------- inverse_iteration
 
 /// The reference loop with a choice of matrix, step count and eigenvalue.
+#[allow(clippy::too_many_arguments)]
 fn inverse_with(
     a: &Matrix,
     shift: f64,
