@@ -83,6 +83,22 @@ TODO = {
     "givens": "b == 0.0 → (1.0, 0.0, a); else r = a.hypot(b), c = a / r, s = b / r.",
     "givens_qr": "R = A, Q = I; per column j, for i from m − 1 down to j + 1: your givens(r[i−1][j], r[i][j]), rotate rows i − 1, i of R and columns i − 1, i of Q.",
     "lstsq_qr": "check b's length; your householder_qr; c_j = dot(column j of Q, b); your back_substitution(&r, &c).",
+    "eigenvalues_2x2": "d = your det2, t = your trace; Δ = (t/2)² − d; Δ < 0 → Complex { re: t/2, im: √−Δ }; else λ₁ = t/2 + sign(t)·√Δ, λ₂ = d/λ₁ (0 if λ₁ = 0), larger first.",
+    "eigen_residual": "refuse a non-square a; Av with your mat_vec_rows; ZeroVector if norm_l2(v) == 0; norm_l2(Av − λv) / norm_l2(v).",
+    "rayleigh_quotient": "refuse bad shapes and x = 0; u = x / norm_l2(x); return dot(u, A·u).",
+    "power_by_diagonalization": "check the shapes; B = S with column j times d_j^k; your lu(s); row i of the result = your lu_solve_transpose(&f, row i of B).",
+    "symmetric_eigen_2x2": "check shape and a01 == a10; b == 0 → diagonal; else τ = (c − a)/(2b), t = sign(τ)/(|τ| + hypot(1, τ)), cs = 1/hypot(1, t), sn = t·cs; pairs (a − tb, (cs, −sn)) and (c + tb, (sn, cs)), larger first.",
+    "stationary_distribution": "validate (square, nonempty, rows ≥ 0 summing to 1 ± 1e-9); M = Pᵀ − I with the last row all ones; your lu; Singular if some |u_kk| ≤ 1e-10; your lu_solve with e_{n−1}.",
+    "power_step": "refuse bad shapes and x = 0; y = your mat_vec_rows(a, x); λ = dot(x, y) / dot(x, x); ZeroVector if ‖y‖ = 0; return (y / ‖y‖, λ).",
+    "power_iteration": "refuse bad input; x = x0/‖x0‖; up to max_iter times: your power_step, stop when ‖next − sign(λ)·x‖ ≤ tol with (λ, next, k); else NotConverged.",
+    "inverse_iteration": "refuse bad input; your lu of A − σI ONCE; per step your lu_solve, normalise, stop when ‖next − sign(xᵀy)·x‖ ≤ tol; λ = your rayleigh_quotient(a, next).",
+    "deflate": "refuse bad input and v = 0; entry (i, j) = a_ij − λ·v_i·v_j / vᵀv.",
+    "top_two_eigenpairs": "your power_iteration, your deflate with that pair, your power_iteration again on the deflated matrix.",
+    "hessenberg": "for k < n − 2: your householder of h[k+1.., k], your apply_householder at (k+1, k), the same reflector on columns k+1.. of every row, zeros below; Q backwards from I.",
+    "qr_step": "refuse Empty / NotSquare; your householder_qr, then your mat_mul(R, Q).",
+    "qr_iteration": "test max_{i>j} |a_ij| ≤ tol·‖A‖_F before each step; your qr_step until it holds; NotConverged at max_iter; return the diagonal and the step count.",
+    "shifted_qr_eigenvalues": "your hessenberg; deflate negligible subdiagonals, 2×2 blocks directly (complex → NotConverged), else a Wilkinson-shifted qr_step on the active block; budget 30n; sort non-increasing.",
+    "symmetric_eigen": "your hessenberg of (A + Aᵀ)/2 → d, e, Vᵀ = Qᵀ; Wilkinson-shifted implicit QR steps with your givens, rotating rows of Vᵀ; deflate; budget 30n; sort with the vectors.",
 }
 
 def stub(source: str, lesson: int) -> str:

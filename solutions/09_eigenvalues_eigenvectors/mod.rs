@@ -1,3 +1,8 @@
 //! Lesson 9: Eigenvalues and eigenvectors.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod characteristic;
+pub mod diagonalization;
+pub mod markov;
+pub mod rayleigh;
+pub mod residual;
+pub mod symmetric_2x2;

@@ -1,3 +1,9 @@
 //! Lesson 10: The power method and QR iteration.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod deflation;
+pub mod hessenberg;
+pub mod inverse_iteration;
+pub mod power_iteration;
+pub mod qr_iteration;
+pub mod shifted_qr;
+pub mod symmetric_eigen;

@@ -4719,3 +4719,670 @@ mod lesson_8 {
         assert!(orthogonality_loss(&q) < 1e-15);
     }
 }
+
+mod lesson_9 {
+    use super::*;
+    use solutions::l09::characteristic::eigenvalues_2x2;
+    use solutions::l09::diagonalization::power_by_diagonalization;
+    use solutions::l09::markov::{PIVOT_TOLERANCE, ROW_SUM_TOLERANCE, stationary_distribution};
+    use solutions::l09::rayleigh::rayleigh_quotient;
+    use solutions::l09::residual::eigen_residual;
+    use solutions::l09::symmetric_2x2::symmetric_eigen_2x2;
+    use vocab::Eigenvalues2;
+
+    /// The lesson's running example: rows $(2, 1)$ and $(1, 2)$, eigenvalues 3 and 1.
+    fn two_one() -> Matrix {
+        Matrix::from_rows(&[vec![2.0, 1.0], vec![1.0, 2.0]])
+    }
+
+    /// The coefficients of Wilkinson's $w(x) = (x - 1) \cdots (x - 20)$, exactly: entry $j$ is the
+    /// coefficient of $x^j$.
+    fn wilkinson() -> Vec<i128> {
+        let mut c = vec![1_i128];
+        for k in 1..=20_i128 {
+            // Multiply by (x − k).
+            let mut next = vec![0_i128; c.len() + 1];
+            for (j, &cj) in c.iter().enumerate() {
+                next[j + 1] += cj;
+                next[j] -= k * cj;
+            }
+            c = next;
+        }
+        c
+    }
+
+    /// $|w'(k)| = (k - 1)!\,(20 - k)!$ as a double.
+    fn wilkinson_derivative(k: i32) -> f64 {
+        (1..=20).filter(|&i| i != k).map(|i| f64::from((k - i).abs())).product()
+    }
+
+    // "For A = rows (2, 1), (1, 2): v = (1, 1) gives Av = (3, 3), so (3, v) has residual 0; with λ = 2 instead,
+    // Av - 2v = (1, 1) and the residual is √2/√2 = 1. The Rayleigh quotient of x = (1, 0) is 2, between the two
+    // eigenvalues 1 and 3, and that of (1, 1) is 6/2 = 3." Each costs "about 2n² flops".
+    #[test]
+    fn residual_and_rayleigh_quotient_of_the_running_example() {
+        let a = two_one();
+        assert_eq!(eigen_residual(&a, 3.0, &[1.0, 1.0]).unwrap(), 0.0);
+        assert!(close(eigen_residual(&a, 2.0, &[1.0, 1.0]).unwrap(), 1.0, 1e-15));
+        assert_eq!(rayleigh_quotient(&a, &[1.0, 0.0]).unwrap(), 2.0);
+        assert!(close(rayleigh_quotient(&a, &[1.0, 1.0]).unwrap(), 3.0, 1e-15));
+        assert_eq!(eigenvalues_2x2(&a).unwrap(), Eigenvalues2::Real(3.0, 1.0));
+        // The backward error: (λ, v) is an exact eigenpair of A + E, E = −r vᵀ/vᵀv, ‖E‖₂ = ‖r‖/‖v‖.
+        let (lambda, v) = (2.0, [1.0, 1.0]);
+        let r = [1.0, 1.0];
+        let e = Matrix::from_fn(2, 2, |i, j| a[(i, j)] - r[i] * v[j] / dot(&v, &v));
+        assert_eq!(eigen_residual(&e, lambda, &v).unwrap(), 0.0);
+        assert_eq!(sci(singular_values(&Matrix::from_fn(2, 2, |i, j| r[i] * v[j] / 2.0))[0], 3), sci(1.0, 3));
+    }
+
+    // Two by two: "For rows (2, 1) and (1, 2): t = 4, δ = 3, Δ = 1, λbig = 3 and λsmall = 3/3 = 1. For the
+    // rotation by 90°, rows (0, -1) and (1, 0): t = 0, δ = 1, Δ = -1, and the pair ±i." The rotation by θ
+    // has eigenvalues cos θ ± i sin θ. The figure: A with rows (1, 1) and (0.5, 1.5) has eigenvalues 2 and
+    // 0.5; S with rows (2, 1), (1, 2) has 3 and 1.
+    #[test]
+    fn two_by_two_eigenvalues() {
+        assert_eq!(det2(&two_one()).unwrap(), 3.0);
+        assert_eq!(trace(&two_one()).unwrap(), 4.0);
+        let quarter = Matrix::from_rows(&[vec![0.0, -1.0], vec![1.0, 0.0]]);
+        assert_eq!(eigenvalues_2x2(&quarter).unwrap(), Eigenvalues2::Complex { re: 0.0, im: 1.0 });
+        let theta = 0.3_f64;
+        let r = rotation(theta);
+        match eigenvalues_2x2(&r).unwrap() {
+            Eigenvalues2::Complex { re, im } => assert!(close(re, theta.cos(), 1e-15) && close(im, theta.sin(), 1e-14)),
+            other => panic!("{other:?}"),
+        }
+        let a = Matrix::from_rows(&[vec![1.0, 1.0], vec![0.5, 1.5]]);
+        assert_eq!(eigenvalues_2x2(&a).unwrap(), Eigenvalues2::Real(2.0, 0.5));
+        // Its eigenvectors (1, 1) and (2, −1) are not perpendicular.
+        assert_eq!(eigen_residual(&a, 2.0, &[1.0, 1.0]).unwrap(), 0.0);
+        assert_eq!(eigen_residual(&a, 0.5, &[2.0, -1.0]).unwrap(), 0.0);
+        assert_ne!(dot(&[1.0, 1.0], &[2.0, -1.0]), 0.0);
+    }
+
+    // "The matrix with rows (10^8, -1) and (1, 0) has t = 10^8 and δ = 1 ... The school formula computes the small
+    // one as 5 × 10^7 - √(2.5 × 10^15 - 1): the square root rounds to 4.999999999999999 × 10^7, one spacing of the
+    // doubles near 5 × 10^7 below it, and the difference is that spacing, 7.450580596923828 × 10^-9, wrong in the
+    // first digit. Your eigenvalues_2x2 computes λbig = 10^8 and λsmall = 1/10^8, which is 10^-8 to the last
+    // digit."
+    #[test]
+    fn the_school_formula_cancels() {
+        let a = Matrix::from_rows(&[vec![1e8, -1.0], vec![1.0, 0.0]]);
+        assert_eq!((trace(&a).unwrap(), det2(&a).unwrap()), (1e8, 1.0));
+        let half = 5e7_f64;
+        assert_eq!(half * half - 1.0, 2.5e15 - 1.0);
+        let root = (half * half - 1.0).sqrt();
+        assert_eq!(root, 4.999999999999999e7);
+        let spacing = 2f64.powi(25 - 52);
+        assert_eq!(root, half - spacing);
+        assert_eq!(half - root, 7.450580596923828e-9);
+        assert_eq!(eigenvalues_2x2(&a).unwrap(), Eigenvalues2::Real(1e8, 1e-8));
+    }
+
+    // Wilkinson: "w(x) = x^20 - 210 x^19 + ... + 20!". "Its coefficients reach 1.38 × 10^19 (that of x^2), and five
+    // of them (those of x^3 to x^7) are not even doubles". "|w'(k)| = (k - 1)! (20 - k)!. For the coefficient -210
+    // and the root 16, the factor 16^19 / (15! 4!) is 2.41 × 10^9. Wilkinson changed -210 by 2^-23, a relative
+    // change of 5.7 × 10^-10, ... the first-order prediction, a move of 287 for the root 16". "one rounding error
+    // in each coefficient, a relative change of u, may move the root 15 by up to 0.084 to first order" ... "by
+    // 0.08".
+    #[test]
+    fn wilkinsons_polynomial() {
+        let c = wilkinson();
+        assert_eq!((c[20], c[19], c[0]), (1, -210, (1..=20_i128).product()));
+        let (j_max, c_max) = c.iter().enumerate().max_by_key(|(_, x)| x.abs()).unwrap();
+        assert_eq!((j_max, sci(*c_max as f64, 2)), (2, "1.38e19".to_string()));
+        let not_doubles: Vec<usize> = (0..=20).filter(|&j| c[j] as f64 as i128 != c[j]).collect();
+        assert_eq!(not_doubles, [3, 4, 5, 6, 7]);
+        let factorial = |n: i32| (1..=n).map(f64::from).product::<f64>();
+        for k in 1..=20 {
+            assert!(close(wilkinson_derivative(k), factorial(k - 1) * factorial(20 - k), 1e-15));
+        }
+        let factor = 16f64.powi(19) / wilkinson_derivative(16);
+        assert_eq!(sci(factor, 2), "2.41e9");
+        assert_eq!(sci(2f64.powi(-23) / 210.0, 1), "5.7e-10");
+        assert_eq!(fixed(2f64.powi(-23) * factor, 0), "287");
+        // One rounding of every coefficient, to first order: Σ_j u |c_j| k^j / |w'(k)|.
+        let moved = |k: i32| {
+            (0..=20).map(|j| U * (c[j] as f64).abs() * f64::from(k).powi(j as i32)).sum::<f64>()
+                / wilkinson_derivative(k)
+        };
+        assert_eq!(fixed(moved(15), 3), "0.084");
+        assert!((1..=20).all(|k| moved(k) <= moved(15) * 1.001), "15 is (one of) the worst");
+        assert_eq!(fixed(moved(15), 2), "0.08");
+    }
+
+    // Powers: "B has rows (9, 1) and (9, -1), and A^2 = BS^{-1} has rows (5, 4) and (4, 5), which is A · A."
+    // The shear: [[1, 1], [0, 1]]^k = [[1, k], [0, 1]]. Cost "2/3 n³ for the factorization and 2n³ for the n
+    // solves".
+    #[test]
+    fn powers_by_diagonalization() {
+        let s = Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, -1.0]]);
+        let a2 = power_by_diagonalization(&s, &[3.0, 1.0], 2).unwrap();
+        assert_eq!(mat_mul(&two_one(), &two_one()).unwrap(), Matrix::from_rows(&[vec![5.0, 4.0], vec![4.0, 5.0]]));
+        for (got, want) in a2.as_slice().iter().zip([5.0, 4.0, 4.0, 5.0]) {
+            assert!((got - want).abs() < 1e-14, "{a2:?}");
+        }
+        let b = Matrix::from_fn(2, 2, |i, j| s[(i, j)] * [9.0, 1.0][j]);
+        assert_eq!(b, Matrix::from_rows(&[vec![9.0, 1.0], vec![9.0, -1.0]]));
+        let shear = Matrix::from_rows(&[vec![1.0, 1.0], vec![0.0, 1.0]]);
+        let mut p = Matrix::identity(2);
+        for k in 1..=5 {
+            p = mat_mul(&p, &shear).unwrap();
+            assert_eq!(p, Matrix::from_rows(&[vec![1.0, f64::from(k)], vec![0.0, 1.0]]));
+        }
+        // n solves of 2n² flops each (forward and back substitution).
+        let n = 100.0_f64;
+        assert_eq!(n * 2.0 * n * n, 2.0 * n.powi(3));
+    }
+
+    // "For rows (2, 1) and (1, 2): τ = 0, t = 1, cos θ = sin θ = 1/√2, and the values 2 - 1 = 1 with (1, -1)/√2 and
+    // 2 + 1 = 3 with (1, 1)/√2. Your function returns the values (3, 1) and the columns (0.7071067811865475,
+    // 0.7071067811865475) and (0.7071067811865475, -0.7071067811865475)." The roots of t² + 2τt − 1 have
+    // product −1, and the smaller one has |t| ≤ 1.
+    #[test]
+    fn the_symmetric_two_by_two() {
+        let e = symmetric_eigen_2x2(&two_one()).unwrap();
+        assert_eq!(e.values, [3.0, 1.0]);
+        let h = 0.7071067811865475;
+        assert_eq!(e.vectors, Matrix::from_rows(&[vec![h, h], vec![h, -h]]));
+        assert_eq!(h, 1.0 / 2f64.sqrt());
+        for tau in [-1e6, -3.0, -0.5, 0.0, 0.25, 2.0, 1e8] {
+            let sign = if tau < 0.0 { -1.0 } else { 1.0 };
+            let t = sign / (f64::abs(tau) + 1.0_f64.hypot(tau));
+            assert!(t.abs() <= 1.0);
+            assert!((t * t + 2.0 * tau * t - 1.0).abs() <= 1e-15 * (1.0 + 2.0 * (tau * t).abs()), "{tau}");
+            let other = -tau - sign * 1.0_f64.hypot(tau);
+            assert!(close(t * other, -1.0, 1e-15), "{tau}");
+        }
+    }
+
+    // Markov: "For P with rows (0.9, 0.1) and (0.5, 0.5), M has rows (-0.1, 0.5) and (1, 1) ... gives π = (5/6, 1/6)".
+    // The tolerances 10^-9 (ROW_SUM_TOLERANCE) and 10^-10 (PIVOT_TOLERANCE). The swap chain has the unique
+    // π = (1/2, 1/2).
+    #[test]
+    fn stationary_distributions() {
+        assert_eq!((ROW_SUM_TOLERANCE, PIVOT_TOLERANCE), (1e-9, 1e-10));
+        let p = Matrix::from_rows(&[vec![0.9, 0.1], vec![0.5, 0.5]]);
+        let pi = stationary_distribution(&p).unwrap();
+        assert!(close(pi[0], 5.0 / 6.0, 1e-15) && close(pi[1], 1.0 / 6.0, 1e-14), "{pi:?}");
+        assert!((0.9 - 1.0 - -0.1_f64).abs() < 1e-16);
+        let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
+        assert_eq!(stationary_distribution(&swap).unwrap(), [0.5, 0.5]);
+        assert_eq!(eigenvalues_2x2(&swap).unwrap(), Eigenvalues2::Real(1.0, -1.0));
+    }
+    // The demo's graph: "the graph is connected and has triangles, so the walk is irreducible and aperiodic".
+    #[test]
+    fn the_karate_graph_is_connected_and_has_a_triangle() {
+        let mut adjacent = vec![vec![false; 34]; 34];
+        for line in include_str!("../../data/karate_edges.csv").lines().skip(1) {
+            let f: Vec<usize> = line.split(',').take(2).map(|x| x.parse().unwrap()).collect();
+            adjacent[f[0]][f[1]] = true;
+            adjacent[f[1]][f[0]] = true;
+        }
+        assert!(adjacent[0][1] && adjacent[1][2] && adjacent[0][2], "the triangle 0, 1, 2");
+        let mut seen = [false; 34];
+        let mut stack = vec![0];
+        seen[0] = true;
+        while let Some(i) = stack.pop() {
+            for j in 0..34 {
+                if adjacent[i][j] && !seen[j] {
+                    seen[j] = true;
+                    stack.push(j);
+                }
+            }
+        }
+        assert!(seen.iter().all(|&s| s), "connected");
+    }
+
+    /// $F^k$ by the reference diagonalization: $S$ with columns $(\varphi, 1)$ and $(\psi, 1)$.
+    fn fibonacci_power(k: u32) -> Matrix {
+        let s5 = 5f64.sqrt();
+        let (phi, psi) = ((1.0 + s5) / 2.0, (1.0 - s5) / 2.0);
+        let s = Matrix::from_rows(&[vec![phi, psi], vec![1.0, 1.0]]);
+        power_by_diagonalization(&s, &[phi, psi], k).unwrap()
+    }
+
+    // Answer 1: "already for k = 1 it comes out as 1.0000000000000002. Rounded to the nearest integer it is right up to
+    // k = 70, and from k = 71 on it is wrong: the function returns 308061521170129.75 where f71 = 308061521170129."
+    // "every Fibonacci number up to f78 is below 2^53 ..., and f79 = 14472334024676221 is the first that is not". "The
+    // double nearest φ is too large by a relative 3.4 × 10^-17 (about 0.3u)"; "0.45 for k = 70 ... and 0.73 for
+    // k = 71". "f186 for u128".
+    #[test]
+    fn answer_1_fibonacci_in_f64() {
+        let mut fib: Vec<u128> = vec![0, 1];
+        while let Some(next) = fib[fib.len() - 1].checked_add(fib[fib.len() - 2]) {
+            fib.push(next);
+        }
+        assert_eq!(fib.len() - 1, 186, "f186 is the last that fits in u128");
+        assert_eq!(fibonacci_power(1)[(0, 1)], 1.0000000000000002);
+        let first_wrong = (1..100).find(|&k| fibonacci_power(k)[(0, 1)].round() != fib[k as usize] as f64).unwrap();
+        assert_eq!(first_wrong, 71);
+        assert_eq!(fibonacci_power(71)[(0, 1)], 308061521170129.75);
+        assert_eq!(fib[71], 308061521170129);
+        assert!(fib[78] < 1 << 53 && fib[79] > 1 << 53);
+        assert_eq!(fib[79], 14472334024676221);
+        assert_ne!(fib[79] as f64 as u128, fib[79]);
+        // fl(φ) = (1 + s)/2 exactly (s = fl(√5)); √5 = s + s_lo with s_lo = (5 − s²)/(2s) to first order.
+        let s = 5f64.sqrt();
+        let s_lo = (-s).mul_add(s, 5.0) / (2.0 * s);
+        let phi = (1.0 + s) / 2.0;
+        let delta = -(s_lo / 2.0) / phi;
+        assert!(delta > 0.0, "too large");
+        assert_eq!(sci(delta, 1), "3.4e-17");
+        assert_eq!(fixed(delta / U, 1), "0.3");
+        assert_eq!(fixed(fib[70] as f64 * 70.0 * delta, 2), "0.45");
+        assert_eq!(fixed(fib[71] as f64 * 71.0 * delta, 2), "0.73");
+    }
+
+    // Answer 2: the swap returns (0.5, 0.5) and has the eigenvalues 1 and -1 (Real(1.0, -1.0)); the two separate chains
+    // give Err(Singular { column: 3 }), their distributions (1/2, 1/2, 0, 0) and (0, 0, 6/13, 7/13); the lazy swap has the
+    // eigenvalues 1 and 0 (Real(1.0, 0.0)) and reaches (0.5, 0.5) in one step.
+    #[test]
+    fn answer_2_periodic_reducible_and_lazy_chains() {
+        let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
+        assert_eq!(stationary_distribution(&swap).unwrap(), [0.5, 0.5]);
+        assert_eq!(eigenvalues_2x2(&swap).unwrap(), Eigenvalues2::Real(1.0, -1.0));
+        let two = Matrix::from_rows(&[
+            vec![0.5, 0.5, 0.0, 0.0],
+            vec![0.5, 0.5, 0.0, 0.0],
+            vec![0.0, 0.0, 0.3, 0.7],
+            vec![0.0, 0.0, 0.6, 0.4],
+        ]);
+        assert_eq!(stationary_distribution(&two).unwrap_err(), LinalgError::Singular { column: 3 });
+        let second = [6.0 / 13.0, 7.0 / 13.0];
+        assert!(close(second[0] * 0.3 + second[1] * 0.6, second[0], 1e-15));
+        assert!(close(second[0] * 0.7 + second[1] * 0.4, second[1], 1e-15));
+        let lazy = |p: &Matrix| Matrix::from_fn(p.nrows(), p.ncols(), |i, j| 0.5 * (f64::from(i == j) + p[(i, j)]));
+        assert!(matches!(stationary_distribution(&lazy(&two)), Err(LinalgError::Singular { .. })));
+        let lazy_swap = lazy(&swap);
+        assert_eq!(eigenvalues_2x2(&lazy_swap).unwrap(), Eigenvalues2::Real(1.0, 0.0));
+        let mu = [1.0, 0.0];
+        let step: Vec<f64> = (0..2).map(|j| (0..2).map(|i| mu[i] * lazy_swap[(i, j)]).sum()).collect();
+        assert_eq!(step, [0.5, 0.5]);
+    }
+
+    // Answer 3: "your eigenvalues_2x2 returns 1.0000100000004137 and 0.9999899999995863"; "your symmetric_eigen_2x2
+    // returns 1.0000000001 and 0.9999999999"; V has "the singular values √2 and √(2ε), so κ2(V) = 1/√ε = 10^5";
+    // "With ε = 10^-16 ... returns 1.0000000105367122 and 0.9999999894632878. The determinant 1 - 10^-16 rounds to
+    // 0.9999999999999999, which is 1 - 1.1 × 10^-16, ... its square root is 5% too large".
+    #[test]
+    fn answer_3_sensitive_eigenvalues() {
+        let eps = 1e-10;
+        let shear = Matrix::from_rows(&[vec![1.0, 1.0], vec![eps, 1.0]]);
+        assert_eq!(eigenvalues_2x2(&shear).unwrap(), Eigenvalues2::Real(1.0000100000004137, 0.9999899999995863));
+        let sym = Matrix::from_rows(&[vec![1.0, eps], vec![eps, 1.0]]);
+        assert_eq!(symmetric_eigen_2x2(&sym).unwrap().values, [1.0000000001, 0.9999999999]);
+        let r = eps.sqrt();
+        let v = Matrix::from_rows(&[vec![1.0, 1.0], vec![r, -r]]);
+        let sv = singular_values(&v);
+        assert!(close(sv[0], 2f64.sqrt(), 1e-15) && close(sv[1], (2.0 * eps).sqrt(), 1e-12));
+        assert!(close(kappa_2(&v), 1e5, 1e-12));
+        let tiny = Matrix::from_rows(&[vec![1.0, 1.0], vec![1e-16, 1.0]]);
+        assert_eq!(eigenvalues_2x2(&tiny).unwrap(), Eigenvalues2::Real(1.0000000105367122, 0.9999999894632878));
+        assert_eq!(det2(&tiny).unwrap(), 0.9999999999999999);
+        assert_eq!(sci(1.0 - det2(&tiny).unwrap(), 1), "1.1e-16");
+        assert_eq!(fixed((1.0 - det2(&tiny).unwrap()).sqrt() / 1e-8, 2), "1.05");
+    }
+}
+
+mod lesson_10 {
+    use super::*;
+    use solutions::l09::diagonalization::power_by_diagonalization;
+    use solutions::l09::rayleigh::rayleigh_quotient;
+    use solutions::l10::deflation::{deflate, top_two_eigenpairs};
+    use solutions::l10::hessenberg::hessenberg;
+    use solutions::l10::inverse_iteration::inverse_iteration;
+    use solutions::l10::power_iteration::{power_iteration, power_step};
+    use solutions::l10::qr_iteration::{qr_iteration, qr_step};
+    use solutions::l10::shifted_qr::shifted_qr_eigenvalues;
+    use solutions::l10::symmetric_eigen::symmetric_eigen;
+
+    /// Rows $(2, 1)$ and $(1, 2)$: eigenvalues 3 and 1.
+    fn two_one() -> Matrix {
+        Matrix::from_rows(&[vec![2.0, 1.0], vec![1.0, 2.0]])
+    }
+
+    fn diag(d: &[f64]) -> Matrix {
+        Matrix::from_fn(d.len(), d.len(), |i, j| if i == j { d[i] } else { 0.0 })
+    }
+
+    /// $H\,\operatorname{diag}(1, \dots, 20)\,H$ with the reflector $H = I - \tfrac{2}{20}\mathbf 1\mathbf 1^\top$,
+    /// formed in floating point.
+    fn turned_wilkinson() -> Matrix {
+        let n = 20;
+        let h = Matrix::from_fn(n, n, |i, j| if i == j { 1.0 } else { 0.0 } - 2.0 / 20.0);
+        let d = diag(&(1..=20).map(f64::from).collect::<Vec<_>>());
+        mat_mul(&mat_mul(&h, &d).unwrap(), &h).unwrap()
+    }
+
+    // "Each step gains -log10 |λ1/λ0| decimal digits: a ratio of 0.5 gives a digit every 3.3 steps, a ratio of 0.9
+    // every 21.9, and a ratio of 0.99 every 229 steps."
+    #[test]
+    fn digits_per_step() {
+        let steps_per_digit = |r: f64| -1.0 / r.log10();
+        assert_eq!(fixed(steps_per_digit(0.5), 1), "3.3");
+        assert_eq!(fixed(steps_per_digit(0.9), 1), "21.9");
+        assert_eq!(fixed(steps_per_digit(0.99), 0), "229");
+    }
+
+    // "when λ0 = -5, the iterates flip direction at every step, ‖Ax_k‖ → 5, and ρ(x_k) → -5". "For diag(2, 1) from
+    // x0 = (1, 1) the iterates are (2^k, 1) normalised ... with tol = 10^-10 your power_iteration returns λ ≈ 2 and
+    // v ≈ (1, 0) after 34 steps." Each step costs one product, 2n² flops.
+    #[test]
+    fn the_power_method_keeps_the_sign() {
+        let a = diag(&[-5.0, 1.0]);
+        let (lambda, v, _) = power_iteration(&a, &[1.0, 1.0], 1000, 1e-12).unwrap();
+        assert!(close(lambda, -5.0, 1e-12), "{lambda}");
+        assert!(close(norm_l2(&mat_vec_rows(&a, &v).unwrap()), 5.0, 1e-12));
+        let (next, _) = power_step(&a, &v).unwrap();
+        assert!(next[0] * v[0] < 0.0, "the iterate flips");
+        let (lambda, v, k) = power_iteration(&diag(&[2.0, 1.0]), &[1.0, 1.0], 1000, 1e-10).unwrap();
+        assert_eq!(k, 34);
+        assert!(close(lambda, 2.0, 1e-15) && (v[0] - 1.0).abs() < 1e-10 && v[1].abs() < 1e-10);
+        let mut x = vec![1.0, 1.0];
+        for k in 1..=5 {
+            x = power_step(&diag(&[2.0, 1.0]), &x).unwrap().0;
+            assert!(close(x[0] / x[1], 2f64.powi(k), 1e-15));
+        }
+    }
+
+    // "Compare diag(2, 1) and the triangular matrix with rows (2, 1) and (0, 1) ... from x0 = (1, 1): after 20 steps
+    // of your power_step, the Rayleigh quotient of x20 is off by 9.1 × 10^-13, about 4^-20, for the symmetric one, and
+    // by 4.8 × 10^-7, about 2^-21, for the triangular one."
+    #[test]
+    fn the_rayleigh_quotient_is_twice_as_accurate_for_a_symmetric_matrix() {
+        let error_after_20 = |a: &Matrix| {
+            let mut x = vec![1.0, 1.0];
+            for _ in 0..20 {
+                x = power_step(a, &x).unwrap().0;
+            }
+            (rayleigh_quotient(a, &x).unwrap() - 2.0).abs()
+        };
+        let sym = error_after_20(&diag(&[2.0, 1.0]));
+        let tri = error_after_20(&Matrix::from_rows(&[vec![2.0, 1.0], vec![0.0, 1.0]]));
+        assert_eq!((sci(sym, 1), sci(4f64.powi(-20), 1)), ("9.1e-13".to_string(), "9.1e-13".to_string()));
+        assert_eq!((sci(tri, 1), sci(2f64.powi(-21), 1)), ("4.8e-7".to_string(), "4.8e-7".to_string()));
+    }
+
+    // "For diag(1, 2, 4) with σ = 2.1, the eigenvalues of (A - σI)^-1 are 1/(-1.1), 1/(-0.1) and 1/1.9, the rate is
+    // 0.1/1.1, better than a digit per step, and from x0 = (1, 1, 1) with tol = 10^-12 your inverse_iteration returns
+    // λ ≈ 2 and v ≈ ±e1 after 13 steps."
+    #[test]
+    fn inverse_iteration_on_the_example() {
+        let d = [1.0, 2.0, 4.0];
+        assert!(close(1.0 - 2.1, -1.1, 1e-14) && close(2.0 - 2.1, -0.1, 1e-13) && close(4.0 - 2.1, 1.9, 1e-15));
+        let (rate, d_shift) = (0.1 / 1.1, [1.0 - 2.1, 2.0 - 2.1, 4.0 - 2.1_f64]);
+        assert!(rate < 0.1 && close(d_shift[1].abs() / d_shift[0].abs(), rate, 1e-13));
+        let (lambda, v, k) = inverse_iteration(&diag(&d), 2.1, &[1.0, 1.0, 1.0], 1000, 1e-12).unwrap();
+        assert_eq!(k, 13);
+        assert!(close(lambda, 2.0, 1e-14));
+        assert!((v[1].abs() - 1.0).abs() < 1e-12 && v[0].abs() < 1e-12 && v[2].abs() < 1e-12);
+    }
+
+    // Deflation: "For A with rows (2, 1) and (1, 2), λ = 3 and v = (1, 1), deflate gives the rows (0.5, -0.5) and
+    // (-0.5, 0.5): the eigenvalue 1 along (1, -1) is left, and 0 along v." And top_two_eigenpairs of diag(3, -2, 1).
+    #[test]
+    fn deflation_example() {
+        let b = deflate(&two_one(), 3.0, &[1.0, 1.0]).unwrap();
+        assert_eq!(b, Matrix::from_rows(&[vec![0.5, -0.5], vec![-0.5, 0.5]]));
+        assert_eq!(mat_vec_rows(&b, &[1.0, -1.0]).unwrap(), [1.0, -1.0]);
+        assert_eq!(mat_vec_rows(&b, &[1.0, 1.0]).unwrap(), [0.0, 0.0]);
+        let ((l0, _), (l1, _)) = top_two_eigenpairs(&diag(&[3.0, -2.0, 1.0]), &[1.0, 1.0, 1.0], 1000, 1e-12).unwrap();
+        assert!(close(l0, 3.0, 1e-12) && close(l1, -2.0, 1e-12));
+    }
+
+    // QR iteration: "For A with rows (2, 1) and (1, 2), RQ has rows (2.8, -0.6) and (-0.6, 1.2), up to rounding: the
+    // trace 4 is kept, and the off-diagonal entry has shrunk from 1 to 0.6, a factor of about 1/3". "For the 2 × 2
+    // example with tol = 10^-12 that takes 25 steps". Question 2 / shifts: for rows (0, 1), (1, 0) "the QR step
+    // returns the matrix unchanged".
+    #[test]
+    fn qr_iteration_examples() {
+        let a1 = qr_step(&two_one()).unwrap();
+        for (got, want) in a1.as_slice().iter().zip([2.8, -0.6, -0.6, 1.2]) {
+            assert!((got - want).abs() < 1e-15, "{a1:?}");
+        }
+        assert!(close(trace(&a1).unwrap(), 4.0, 1e-15));
+        let (values, steps) = qr_iteration(&two_one(), 1000, 1e-12).unwrap();
+        assert_eq!(steps, 25);
+        assert!(close(values[0], 3.0, 1e-14) && close(values[1], 1.0, 1e-14));
+        let a2 = qr_step(&a1).unwrap();
+        assert!(close(a2[(1, 0)].abs() / a1[(1, 0)].abs(), 0.2195 / 0.6, 1e-3), "{a2:?}");
+        assert_eq!(fixed(a2[(1, 0)].abs(), 4), "0.2195");
+        // "The next step takes it to 0.2195, a factor of 0.37, and the factor per step tends to 1/3."
+        assert_eq!(fixed(a2[(1, 0)].abs() / a1[(1, 0)].abs(), 2), "0.37");
+        let mut ak = a2;
+        let mut ratio = 0.0;
+        for _ in 0..10 {
+            let next = qr_step(&ak).unwrap();
+            ratio = next[(1, 0)].abs() / ak[(1, 0)].abs();
+            ak = next;
+        }
+        assert!((ratio - 1.0 / 3.0).abs() < 1e-4, "{ratio}");
+        let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
+        assert_eq!(qr_step(&swap).unwrap(), swap);
+    }
+
+    // Hessenberg: "For A with rows (1, 3, 4), (3, 1, 0), (4, 0, 1), the only step uses the reflector of (3, 4) from
+    // lesson 8, v = (1, 0.5) and β = 1.6, and gives H with rows (1, -5, 0), (-5, 1, 0), (0, 0, 1) and Q with rows
+    // (1, 0, 0), (0, -0.6, -0.8), (0, -0.8, 0.6)."
+    #[test]
+    fn hessenberg_example() {
+        let a = Matrix::from_rows(&[vec![1.0, 3.0, 4.0], vec![3.0, 1.0, 0.0], vec![4.0, 0.0, 1.0]]);
+        let (q, h) = hessenberg(&a).unwrap();
+        assert_eq!(h, Matrix::from_rows(&[vec![1.0, -5.0, 0.0], vec![-5.0, 1.0, 0.0], vec![0.0, 0.0, 1.0]]));
+        for (got, want) in q.as_slice().iter().zip([1.0, 0.0, 0.0, 0.0, -0.6, -0.8, 0.0, -0.8, 0.6]) {
+            assert!((got - want).abs() < 1e-15, "{q:?}");
+        }
+    }
+
+    // Costs: "Σ (4m(n - k) + 4nm) ≈ 4/3 n³ + 2n³ = 10/3 n³ flops, plus 4/3 n³ to form Q"; a QR step on a Hessenberg
+    // matrix: "n - 1 rotations of two rows, about 6(n - j) flops each, ... the same rotations applied to two columns,
+    // about 6(j + 2) flops each ... about 6n² flops per step"; unshifted dense step: "4/3 n³ for R, as much for Q, and
+    // 2n³ for the product RQ"; the symmetric solver's vectors: "Σ_m 2 · 6nm ≈ 6n³"; "2/3 n³" for the LU of inverse
+    // iteration, 2n² per solve; LAPACK's budget of 30 steps per eigenvalue (30n).
+    #[test]
+    fn the_flop_counts() {
+        let n = 600.0_f64;
+        let nn = n as usize;
+        let reduction: f64 = (0..nn - 2)
+            .map(|k| {
+                let m = n - k as f64 - 1.0;
+                4.0 * m * (n - k as f64) + 4.0 * n * m
+            })
+            .sum();
+        assert!(close(reduction, 10.0 / 3.0 * n.powi(3), 0.01));
+        let q: f64 = (0..nn - 2).map(|k| 4.0 * (n - k as f64 - 1.0).powi(2)).sum();
+        assert!(close(q, 4.0 / 3.0 * n.powi(3), 0.01));
+        // LAPACK's symmetric tridiagonalization (lessons 9 and 10): a symmetric rank-two update of the trailing
+        // m × m block, about 4m² flops, per step.
+        let tridiagonal: f64 = (0..nn - 2).map(|k| 4.0 * (n - k as f64 - 1.0).powi(2)).sum();
+        assert!(close(tridiagonal, 4.0 / 3.0 * n.powi(3), 0.01));
+        let step: f64 = (0..nn - 1).map(|j| 6.0 * (n - j as f64) + 6.0 * (j as f64 + 2.0)).sum();
+        assert!(close(step, 6.0 * n * n, 0.01));
+        // Shifted steps on the Hessenberg form: "6m² flops per step on an active block of m rows and two steps per
+        // eigenvalue, Σ_m 12m² ≈ 4n³".
+        let general: f64 = (1..=nn).map(|m| 2.0 * 6.0 * (m as f64).powi(2)).sum();
+        assert!(close(general, 4.0 * n.powi(3), 0.01));
+        let vectors: f64 = (2..=nn).map(|m| 2.0 * 6.0 * n * (m as f64 - 1.0)).sum();
+        assert!(close(vectors, 6.0 * n.powi(3), 0.01));
+        assert_eq!(n * 2.0 * n * n / n, 2.0 * n * n);
+    }
+
+    // "For the rows (4, 1) and (2, 3) the whole matrix is one unreduced 2 × 2 block, and your function returns
+    // 3.5 ± √(0.25 + 2), that is, 5 and 2 exactly." The 3 × 3 example: S with rows (1, 1, 0), (0, 1, 1), (1, 0, 1),
+    // "A with rows (0, -3, 3), (-2, -1, 2) and (1, -1, 2), your unshifted qr_iteration stalls on the pair ±3
+    // (NotConverged after 1000 steps, with an entry of size 1.73 still below the diagonal), and your
+    // shifted_qr_eigenvalues returns 3.0000000000000004, 0.9999999999999996 and -3.000000000000002." The symmetric
+    // solver on rows (2, 1), (1, 2): "the values (3, 1), to rounding, with the vectors ±(1, 1)/√2 and ±(1, -1)/√2".
+    #[test]
+    fn shifted_and_symmetric_examples() {
+        let a = Matrix::from_rows(&[vec![4.0, 1.0], vec![2.0, 3.0]]);
+        assert_eq!((3.5_f64 + (0.25_f64 + 2.0).sqrt(), 3.5_f64 - (0.25_f64 + 2.0).sqrt()), (5.0, 2.0));
+        assert_eq!(shifted_qr_eigenvalues(&a).unwrap(), [5.0, 2.0]);
+        let s = Matrix::from_rows(&[vec![1.0, 1.0, 0.0], vec![0.0, 1.0, 1.0], vec![1.0, 0.0, 1.0]]);
+        let planted = power_by_diagonalization(&s, &[3.0, -3.0, 1.0], 1).unwrap();
+        let a3 = Matrix::from_rows(&[vec![0.0, -3.0, 3.0], vec![-2.0, -1.0, 2.0], vec![1.0, -1.0, 2.0]]);
+        for (got, want) in planted.as_slice().iter().zip(a3.as_slice()) {
+            assert!((got - want).abs() < 1e-14, "{planted:?}");
+        }
+        match qr_iteration(&a3, 1000, 1e-12) {
+            Err(LinalgError::NotConverged { iterations: 1000, residual }) => assert_eq!(fixed(residual, 2), "1.73"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(shifted_qr_eigenvalues(&a3).unwrap(), [3.0000000000000004, 0.9999999999999996, -3.000000000000002]);
+        let e = symmetric_eigen(&two_one()).unwrap();
+        assert!(close(e.values[0], 3.0, 1e-15) && close(e.values[1], 1.0, 1e-15));
+        let h = 1.0 / 2f64.sqrt();
+        assert!((e.vectors[(0, 0)].abs() - h).abs() < 1e-15 && (e.vectors[(1, 1)].abs() - h).abs() < 1e-15);
+        assert!((e.vectors[(0, 0)] * e.vectors[(1, 0)] - 0.5).abs() < 1e-15);
+    }
+
+    // "For the matrix with the eigenvalues 1, 2, ..., 20 of lesson 9's Wilkinson example, turned by the reflector
+    // H = I - 2/20 11^T ..., your symmetric_eigen finds every eigenvalue to within 3.6 × 10^-14, where the roots of its
+    // characteristic polynomial could move by 0.08 from the rounding of the coefficients alone."
+    #[test]
+    fn the_solver_on_the_turned_wilkinson_matrix() {
+        let a = turned_wilkinson();
+        assert!(a[(0, 1)] != 0.0, "the matrix is full");
+        let e = symmetric_eigen(&a).unwrap();
+        let error = e.values.iter().enumerate().map(|(i, v)| (v - (20 - i) as f64).abs()).fold(0.0, f64::max);
+        assert_eq!(sci(error, 1), "3.6e-14");
+    }
+    /// The karate club's weights, symmetric, from `data/karate_edges.csv`.
+    fn karate() -> Matrix {
+        let mut w = Matrix::zeros(34, 34);
+        for line in include_str!("../../data/karate_edges.csv").lines().skip(1) {
+            let f: Vec<f64> = line.split(',').map(|x| x.parse().unwrap()).collect();
+            let (i, j) = (f[0] as usize, f[1] as usize);
+            w[(i, j)] = f[2];
+            w[(j, i)] = f[2];
+        }
+        w
+    }
+
+    // Answer 1: "ln 10^-12 / ln 0.85 ≈ 170 steps. Your power_iteration stops on the karate club after 82." "1, then 0.8899
+    // as the second largest and -0.6922 as the most negative ... that of G is 0.85 × 0.8899 = 0.7564 ... about
+    // ln 10^-12 / ln 0.7564 ≈ 99 steps." "The last steps do shrink by about 0.76 each ... the step ... is 6.7 × 10^-9 at
+    // k = 50, more than a hundred times smaller than 0.7564^50 = 8.7 × 10^-7, and a head start of a factor of about 130
+    // at the rate 0.7564 is worth about 17 steps: 99 - 17 = 82."
+    #[test]
+    fn answer_1_pagerank_steps() {
+        let w = karate();
+        let n = 34;
+        let s: Vec<f64> = (0..n).map(|i| w.row(i).iter().sum()).collect();
+        let g = Matrix::from_fn(n, n, |i, j| 0.85 * w[(j, i)] / s[j] + 0.15 / n as f64);
+        let start = vec![1.0 / n as f64; n];
+        let (value, _, steps) = power_iteration(&g, &start, 1000, 1e-12).unwrap();
+        assert_eq!(steps, 82);
+        assert!(close(value, 1.0, 1e-12));
+        assert_eq!(fixed(1e-12f64.ln() / 0.85f64.ln(), 0), "170");
+        let walk = symmetric_eigen(&Matrix::from_fn(n, n, |i, j| w[(i, j)] / (s[i] * s[j]).sqrt())).unwrap();
+        assert!(close(walk.values[0], 1.0, 1e-14));
+        assert_eq!(
+            (fixed(walk.values[1], 4), fixed(walk.values[n - 1], 4)),
+            ("0.8899".to_string(), "-0.6922".to_string())
+        );
+        let r = 0.85 * walk.values[1];
+        assert_eq!(fixed(r, 4), "0.7564");
+        assert_eq!(fixed(1e-12f64.ln() / r.ln(), 0), "99");
+        // The steps ‖x_{k+1} − x_k‖ of the iteration from the uniform unit vector.
+        let mut x = vec![1.0 / (n as f64).sqrt(); n];
+        let mut sizes = vec![];
+        for _ in 0..82 {
+            let (next, _) = power_step(&g, &x).unwrap();
+            sizes.push(norm_l2(&sub(&next, &x)));
+            x = next;
+        }
+        assert_eq!(sci(sizes[49], 1), "6.7e-9", "sizes[k - 1] = ‖x_k − x_(k−1)‖, the stopping test's step at k = 50");
+        assert_eq!(sci(r.powi(50), 1), "8.7e-7");
+        assert!(r.powi(50) / sizes[49] > 100.0);
+        assert_eq!(fixed(sizes[80] / sizes[79], 2), "0.76");
+        let head_start = r.powi(50) / sizes[49];
+        assert_eq!((head_start / 10.0).round(), 13.0, "about 130");
+        assert_eq!(fixed(head_start.ln() / (1.0 / r).ln(), 0), "17");
+    }
+
+    // The painters: "Gustav Klimt and Egon Schiele tie exactly: each is linked to only by the other, and each links to
+    // two pages".
+    #[test]
+    fn klimt_and_schiele_tie() {
+        let edges: Vec<(usize, usize)> = include_str!("../../data/painters_edges.csv")
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let f: Vec<usize> = line.split(',').take(2).map(|x| x.trim().parse().unwrap()).collect();
+                (f[0], f[1])
+            })
+            .collect();
+        let (klimt, schiele) = (6, 13);
+        let into = |t: usize| edges.iter().filter(|e| e.1 == t).map(|e| e.0).collect::<Vec<_>>();
+        let out = |s: usize| edges.iter().filter(|e| e.0 == s).count();
+        assert_eq!((into(klimt), into(schiele)), (vec![schiele], vec![klimt]));
+        assert_eq!((out(klimt), out(schiele)), (2, 2));
+    }
+
+    // Answer 2: "Your qr_step returns the rows (0, 1) and (1, 0) unchanged"; "Your shifted_qr_eigenvalues returns 1 and
+    // -1 exactly, without a single QR step"; the rotation: "Err(NotConverged { iterations: 0, residual: 1.0 })".
+    #[test]
+    fn answer_2_qr_iteration_stalls() {
+        let swap = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]);
+        assert_eq!(qr_step(&swap).unwrap(), swap);
+        assert_eq!(shifted_qr_eigenvalues(&swap).unwrap(), [1.0, -1.0]);
+        let quarter = Matrix::from_rows(&[vec![0.0, -1.0], vec![1.0, 0.0]]);
+        assert_eq!(
+            shifted_qr_eigenvalues(&quarter).unwrap_err(),
+            LinalgError::NotConverged { iterations: 0, residual: 1.0 }
+        );
+    }
+
+    fn binomial(n: i128, k: i128) -> i128 {
+        if k < 0 || k > n {
+            return 0;
+        }
+        (0..k).fold(1, |r, i| r * (n - i) / (i + 1))
+    }
+
+    // Answer 3: "Your symmetric_eigen gives the smallest eigenvalue of the stored H8 as 1.1115389888448538 × 10^-10."
+    // The inverse's entries, "the largest of modulus 4.2 × 10^9, all exactly representable. Your power_iteration on it,
+    // from the vector of ones with the tolerance 10^-15, stops after 9 steps at 8.996535706377842 × 10^9, whose
+    // reciprocal is 1.1115389663724427 × 10^-10. The two agree to a relative 2.0 × 10^-8: they share seven digits."
+    // "the ratio to the next one, about 1/160"; "u × 1.696 = 1.9 × 10^-16", "a relative 1.7 × 10^-6", "its error is
+    // 2.2 × 10^-18", "nearly a hundred times better".
+    #[test]
+    fn answer_3_the_smallest_eigenvalue_of_hilbert() {
+        let n = 8_usize;
+        let h = hilbert(n);
+        let nn = n as i128;
+        let exact: Vec<i128> = (0..n * n)
+            .map(|ij| {
+                let (i, j) = ((ij / n) as i128, (ij % n) as i128);
+                let sign = if (i + j) % 2 == 0 { 1 } else { -1 };
+                sign * (i + j + 1)
+                    * binomial(nn + i, nn - j - 1)
+                    * binomial(nn + j, nn - i - 1)
+                    * binomial(i + j, i).pow(2)
+            })
+            .collect();
+        assert!(exact.iter().all(|&x| x as f64 as i128 == x), "exactly representable");
+        let inverse = Matrix::from_fn(n, n, |i, j| exact[i * n + j] as f64);
+        let product = mat_mul(&h, &inverse).unwrap();
+        assert!((0..n).all(|i| (0..n).all(|j| (product[(i, j)] - f64::from(i == j)).abs() < 1e-4)), "H · H⁻¹ ≈ I");
+        assert_eq!(sci(exact.iter().map(|x| x.abs()).max().unwrap() as f64, 1), "4.2e9");
+        let e = symmetric_eigen(&h).unwrap();
+        let smallest = e.values[n - 1];
+        assert_eq!(smallest, 1.1115389888448538e-10);
+        let (largest, _, steps) = power_iteration(&inverse, &[1.0; 8], 1000, 1e-15).unwrap();
+        assert_eq!((largest, steps), (8.996535706377842e9, 9));
+        assert_eq!(1.0 / largest, 1.1115389663724427e-10);
+        let relative = (smallest - 1.0 / largest).abs() * largest;
+        assert_eq!(sci(relative, 1), "2.0e-8");
+        assert_eq!(fixed(-relative.log10(), 1), "7.7");
+        assert_eq!(((e.values[n - 2] / smallest) / 10.0).round(), 16.0, "about 1/160");
+        assert_eq!(fixed(e.values[0], 3), "1.696");
+        assert_eq!(sci(U * e.values[0], 1), "1.9e-16");
+        assert_eq!(sci(U * e.values[0] / smallest, 1), "1.7e-6");
+        let error = (smallest - 1.0 / largest).abs();
+        assert_eq!(sci(error, 1), "2.2e-18");
+        assert!((50.0..100.0).contains(&(U * e.values[0] / error)), "nearly a hundred");
+        assert_eq!(h[(0, 3)], 0.25);
+    }
+}

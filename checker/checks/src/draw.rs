@@ -79,3 +79,36 @@ pub fn with_condition(rng: &mut TestRng, m: usize, n: usize, log_kappa: f64) -> 
     let sigma = DMatrix::from_fn(m, n, |i, j| if i == j { s[i] } else { 0.0 });
     u * sigma * v.transpose()
 }
+
+/// A random n×n integer matrix with determinant ±1: a row permutation of
+/// L·U, L unit lower and U unit upper triangular with entries in [−r, r].
+/// Its inverse has integer entries too ([`integer_inverse`]), so
+/// S·diag(d)·S⁻¹ with integer d is an integer matrix whose eigenvalues are
+/// exactly d (lessons 9 and 10).
+pub fn unimodular(rng: &mut TestRng, n: usize, r: i64) -> DMatrix<f64> {
+    let l = DMatrix::from_fn(n, n, |i, j| match i.cmp(&j) {
+        std::cmp::Ordering::Equal => 1.0,
+        std::cmp::Ordering::Greater => int(rng, -r, r),
+        std::cmp::Ordering::Less => 0.0,
+    });
+    let u = DMatrix::from_fn(n, n, |i, j| match i.cmp(&j) {
+        std::cmp::Ordering::Equal => 1.0,
+        std::cmp::Ordering::Less => int(rng, -r, r),
+        std::cmp::Ordering::Greater => 0.0,
+    });
+    let mut perm: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        perm.swap(i, size(rng, 0, i));
+    }
+    let lu = l * u;
+    DMatrix::from_fn(n, n, |i, j| lu[(perm[i], j)])
+}
+
+/// The exact inverse of a [`unimodular`] matrix (nalgebra's inverse rounded to
+/// integers, then verified: S·S⁻¹ = I exactly).
+pub fn integer_inverse(s: &DMatrix<f64>) -> DMatrix<f64> {
+    let inv = s.clone().try_inverse().expect("a unimodular matrix is invertible").map(f64::round);
+    let n = s.nrows();
+    assert_eq!(s * &inv, DMatrix::identity(n, n), "integer_inverse: S is not unimodular");
+    inv
+}

@@ -457,6 +457,178 @@ pub fn lstsq_qr_residual(m: usize, n: usize) -> f64 {
     2.0 * gamma(m * n + n)
 }
 
+// ---------------------------------------------------------------- lesson 9
+//
+// Measured: the largest error/bound ratio of the reference solutions with the
+// bound taken without C (so 1.0 would be "exactly at the bound with C = 1";
+// the checks allow 10), over 5 000 cases of each generator,
+// `cargo test -p eigenlings-checks --lib calibrate_l09 -- --ignored --nocapture`.
+// Errors are measured against double-double (Dot2, TwoSum, FMA) evaluations
+// where the checker's own f64 reference would share the reference solution's
+// roundings (2×2 eigenvalues, residual, Rayleigh quotient):
+//
+//   eigenvalues_2x2 exact (relative)  0.432    rayleigh_quotient        0.529
+//   eigenvalues_2x2 sum and product   0.152    power ‖XS − SDᵏ‖         0.108
+//   eigen_residual                    0.366    power against nalgebra   0.066
+//   symmetric 2×2 ‖VᵀV − I‖           0.707    symmetric ‖A − VΛVᵀ‖     0.300
+//   markov Σπ and ‖Pᵀπ − π‖           0.200    markov against nalgebra  0.025
+//
+// so correct code stays 14× (‖VᵀV − I‖) to 400× below the bounds, while the
+// mutants of `mutants_l09.rs` miss them by orders of magnitude (the school
+// formula by about |λ₁/λ₂| ulps, 10⁵ to 10¹⁴ on the `no_cancellation` inputs;
+// B·inv(S) by up to κ₂(S) = 10⁸ in the residual).
+
+/// Eigenvalues of an integer 2×2 matrix (×2^e) against the exact ones:
+/// |λ̂ − λ| ≤ `eig2_exact()`·|λ|, each eigenvalue on its own (the small one
+/// too), real and imaginary parts separately. With integer entries, t, det
+/// and Δ = t²/4 − det are exact in floating point, so a method without
+/// cancellation commits a square root, one addition and one division:
+/// about 3 roundings; the checker's reference as many. The school formula
+/// t/2 − √Δ loses |λ₁/λ₂| units in the last place of the small root.
+pub fn eig2_exact() -> f64 {
+    gamma(4)
+}
+
+/// The invariants λ₁ + λ₂ = tr A and λ₁λ₂ = det A (2re = tr A and
+/// re² + im² = det A for a complex pair), for any 2×2 A:
+/// |λ₁ + λ₂ − t| ≤ `eig2_invariants()`·(|λ₁| + |λ₂| + |a₀₀| + |a₁₁| + M/|λ₁|)
+/// and |λ₁λ₂ − det| ≤ `eig2_invariants()`·(|λ₁λ₂| + M), with
+/// M = |a₀₀a₁₁| + |a₀₁a₁₀| + (t/2)², the size of what Δ and det add up. An
+/// error ε in Δ moves λ₁ by ε/(2√Δ) but λ₁ + d/λ₁ only by ε/|λ₁|.
+pub fn eig2_invariants() -> f64 {
+    gamma(8)
+}
+
+/// The eigenpair residual ‖Av − λv‖/‖v‖ against the checker's:
+/// |ρ̂ − ρ| ≤ `eigen_residual(n)`·(‖|A||v|‖ + |λ|‖v‖)/‖v‖ (n products and
+/// sums per entry, one subtraction, two norms and a division).
+pub fn eigen_residual(n: usize) -> f64 {
+    gamma(n + 6)
+}
+
+/// The Rayleigh quotient against the checker's u·Au, u = x/‖x‖:
+/// |ρ̂ − ρ| ≤ `rayleigh(n)`·Σ|uᵢ aᵢⱼ uⱼ| (two sums of n terms, the
+/// normalisation's roundings).
+pub fn rayleigh(n: usize) -> f64 {
+    gamma(2 * n + 6)
+}
+
+/// Aᵏ = S·Dᵏ·S⁻¹ by LU solves with Sᵀ, backward: ‖X̂S − SDᵏ‖_F ≤
+/// `diag_power_residual(n)`·(‖X̂‖_F‖S‖_F + ‖SDᵏ‖_F). Each row of X̂ solves
+/// (S + ΔS)ᵀy = b with |ΔS| ≤ γ_{3n}|L||U| (Higham, Thm 9.4), and partial
+/// pivoting keeps |L||U| near |S| on these inputs; dᵏ itself is within a
+/// few ulps (`powf`).
+pub fn diag_power_residual(n: usize) -> f64 {
+    gamma(3 * n + 4)
+}
+
+/// The same against nalgebra's (SDᵏ)·S⁻¹: ‖X̂ − X‖_F ≤
+/// `diag_power_forward(n)`·κ₂(S)·(‖X‖_F + ‖SDᵏ‖_F‖S⁻¹‖₂): the backward error
+/// of the solves times ‖S⁻¹‖, for the learner and for nalgebra.
+pub fn diag_power_forward(n: usize) -> f64 {
+    2.0 * gamma(3 * n + 4)
+}
+
+/// Symmetric 2×2 by a Jacobi rotation: ‖VᵀV − I‖_F ≤ `sym2_orthogonality()`
+/// (c = 1/√(1 + t²) and s = tc: a few roundings each).
+pub fn sym2_orthogonality() -> f64 {
+    gamma(8)
+}
+
+/// ‖A − VΛVᵀ‖_F ≤ `sym2_backward()`·‖A‖_F; and, by Weyl's theorem, each
+/// eigenvalue within `sym2_backward()`·‖A‖_F of nalgebra's (which carries
+/// the same kind of error).
+pub fn sym2_backward() -> f64 {
+    gamma(16)
+}
+
+/// Eigenvector directions against nalgebra's: ‖vvᵀ − wwᵀ‖_F ≤
+/// `sym2_vectors()`·‖A‖_F/gap (Davis–Kahan: a perturbation E turns an
+/// eigenvector by at most ‖E‖/gap), gap = λ₀ − λ₁.
+pub fn sym2_vectors() -> f64 {
+    4.0 * gamma(16)
+}
+
+/// Stationary distribution: |Σπ̂ − 1| ≤ `markov_sum(n)` and
+/// ‖Pᵀπ̂ − π̂‖ ≤ `markov_sum(n)`·(‖P‖_F + √n)‖π̂‖: the LU solve of
+/// M = Pᵀ − I (last row replaced by ones) is backward stable,
+/// ‖Mπ̂ − e‖ ≤ γ_{3n}·ρ·‖M‖‖π̂‖, with growth ρ small here.
+pub fn markov_sum(n: usize) -> f64 {
+    gamma(3 * n + 4)
+}
+
+/// π̂ against nalgebra's LU solution of the same system:
+/// ‖π̂ − π‖ ≤ `markov_forward(n)`·κ₂(M)·‖π‖.
+pub fn markov_forward(n: usize) -> f64 {
+    2.0 * gamma(3 * n + 4) * (n as f64).sqrt()
+}
+
+// ---------------------------------------------------------------- lesson 10
+//
+// Calibration: see the note at the end of this section.
+
+/// One power step: |λ̂ − xᵀAx/xᵀx| ≤ `power_step(n)`·‖A‖_F for a unit x
+/// (a product Ax of n terms per entry, two dot products and a norm), and
+/// ‖x̂' − Ax/‖Ax‖‖ ≤ `power_step(n)`·‖A‖_F·‖x‖/‖Ax‖ (the error of Ax relative
+/// to its own size grows as Ax shrinks by cancellation).
+pub fn power_step(n: usize) -> f64 {
+    gamma(2 * n + 4)
+}
+
+/// An eigenvalue (and a residual ‖Av − λv‖) from a method stopped at the
+/// tolerance `tol` on ‖x' − sign·x‖, with gap ratio `ratio` < 1 and
+/// A = S·diag(d)·S⁻¹: `eig_iterative(n, κ₂(S), tol, ratio)`·max|d|. The
+/// stopping test bounds the step, and the error still to go is the step
+/// divided by 1 − ratio; in the eigenvector basis that is stretched by κ₂(S),
+/// and once more by κ₂(S) in the Rayleigh quotient of a non-normal matrix.
+/// The rounding in forming A adds κ₂(S)²·(n² + 4n)·u.
+pub fn eig_iterative(n: usize, kappa: f64, tol: f64, ratio: f64) -> f64 {
+    C * kappa * kappa * (tol / (1.0 - ratio) + (n * n + 4 * n) as f64 * U)
+}
+
+/// Hotelling's deflation entry by entry: |b̂_ij − b_ij| ≤
+/// `deflate(n)`·(|a_ij| + |λ v_i v_j|/vᵀv): vᵀv is a sum of n squares, then
+/// a product, a division and a subtraction.
+pub fn deflate(n: usize) -> f64 {
+    gamma(n + 6)
+}
+
+/// Hessenberg reduction by reflectors: ‖Q̂ᵀQ̂ − I‖_F and ‖A − Q̂ĤQ̂ᵀ‖_F/‖A‖_F
+/// at most `hessenberg(n)`, the bound of a backward-stable sequence of n − 2
+/// two-sided reflections (Higham, Thm 19.4 applied from both sides), and
+/// the bound on the entries above the superdiagonal when A is symmetric.
+pub fn hessenberg(n: usize) -> f64 {
+    gamma(4 * n * n + 4)
+}
+
+/// One QR step against the checker's RQ: the diagonal and the moduli of the
+/// entries within `qr_step(n, κ)`·‖A‖_F. Q and R move by about κ₂(A) times
+/// the backward error of either factorization (`qr_r_factor`).
+pub fn qr_step(n: usize, kappa: f64) -> f64 {
+    4.0 * qr_backward(n, n) * kappa
+}
+
+/// All eigenvalues of a planted A = S·diag(d)·S⁻¹ by a backward-stable
+/// method (shifted QR, the symmetric solver): |λ̂ − d| ≤
+/// `eig_planted(n, κ₂(S))`·max|d|. Forming A costs κ₂(S)·γ‖D‖, the solver's
+/// backward error is γ(n²)‖A‖_F ≤ γ(n²)·√n·κ₂(S)‖D‖, and an eigenvalue moves
+/// by at most κ₂(S) times the perturbation (Bauer–Fike); symmetric: κ₂ = 1.
+pub fn eig_planted(n: usize, kappa: f64) -> f64 {
+    gamma(n * n + 4 * n) * kappa * kappa * (n as f64).sqrt()
+}
+
+/// The symmetric solver's eigenvectors: ‖V̂ᵀV̂ − I‖_F ≤ `sym_orthogonality(n)`
+/// (products of reflectors and rotations, each orthogonal to rounding).
+pub fn sym_orthogonality(n: usize) -> f64 {
+    gamma(n * n + 4 * n)
+}
+
+/// The symmetric solver's backward error: ‖A − V̂Λ̂V̂ᵀ‖_F and every
+/// ‖Av̂_j − λ̂_j v̂_j‖ at most `sym_backward(n)`·‖A‖_F.
+pub fn sym_backward(n: usize) -> f64 {
+    gamma(n * n + 4 * n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

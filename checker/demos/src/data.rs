@@ -161,6 +161,96 @@ impl Longley {
     }
 }
 
+/// A graph on `n` named nodes as a dense weight matrix: `weights[(i, j)]` is
+/// the weight of the edge (or link) from `i` to `j`, 0 where there is none.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    /// One label per node, in id order.
+    pub names: Vec<String>,
+    /// n × n; symmetric for an undirected graph.
+    pub weights: Matrix,
+    /// The number of edges (undirected) or links (directed) in the file.
+    pub edges: usize,
+}
+
+impl Graph {
+    /// Zachary's karate club: 34 members, 78 weighted undirected edges
+    /// (`karate_edges.csv`: `source,target,weight`), each member named by the
+    /// club they joined after the split (`karate_nodes.csv`: `id,club`).
+    pub fn karate(data: &Path) -> Result<Graph, String> {
+        let names = node_labels(&data.join("karate_nodes.csv"))?;
+        let path = data.join("karate_edges.csv");
+        let rows = parse_rows(&path, read(&path)?.lines().skip(1), 3, 2)?;
+        Graph::from_rows(names, &path, &rows, false)
+    }
+
+    /// The painters' links: 14 painters (`painters_nodes.csv`: `id,name`) and
+    /// 50 directed links (`painters_edges.csv`: `source,target`, weight 1).
+    pub fn painters(data: &Path) -> Result<Graph, String> {
+        let names = node_labels(&data.join("painters_nodes.csv"))?;
+        let path = data.join("painters_edges.csv");
+        let rows = parse_rows(&path, read(&path)?.lines().skip(1), 2, 2)?;
+        Graph::from_rows(names, &path, &rows, true)
+    }
+
+    fn from_rows(names: Vec<String>, path: &Path, rows: &[Vec<f64>], directed: bool) -> Result<Graph, String> {
+        let n = names.len();
+        let mut weights = Matrix::zeros(n, n);
+        for (k, row) in rows.iter().enumerate() {
+            let node = |x: f64| {
+                (x >= 0.0 && x.fract() == 0.0 && (x as usize) < n)
+                    .then_some(x as usize)
+                    .ok_or_else(|| format!("{} line {}: {x} is not a node id (0 to {})", path.display(), k + 2, n - 1))
+            };
+            let (i, j) = (node(row[0])?, node(row[1])?);
+            let w = row.get(2).copied().unwrap_or(1.0);
+            if i == j || !w.is_finite() || w <= 0.0 || weights[(i, j)] != 0.0 {
+                return Err(format!("{} line {}: a loop, a repeated edge or a weight ≤ 0", path.display(), k + 2));
+            }
+            weights[(i, j)] = w;
+            if !directed {
+                weights[(j, i)] = w;
+            }
+        }
+        Ok(Graph { names, weights, edges: rows.len() })
+    }
+
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the graph has no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Row sums of the weights: a node's strength (its degree when every
+    /// weight is 1), or its number of out-links in a directed graph.
+    pub fn strengths(&self) -> Vec<f64> {
+        (0..self.len()).map(|i| self.weights.row(i).iter().sum()).collect()
+    }
+}
+
+/// The second field of each line after the header (`id,label`), checking
+/// that the ids are 0, 1, 2, … in order.
+fn node_labels(path: &Path) -> Result<Vec<String>, String> {
+    let text = read(path)?;
+    let mut names = Vec::new();
+    for (k, line) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
+        let (id, name) =
+            line.split_once(',').ok_or_else(|| format!("{} line {}: expected `id,name`", path.display(), k + 1))?;
+        if id.trim().parse::<usize>().ok() != Some(names.len()) {
+            return Err(format!("{} line {}: expected id {}, got `{id}`", path.display(), k + 1, names.len()));
+        }
+        names.push(name.trim().to_string());
+    }
+    if names.is_empty() {
+        return Err(format!("{} has no nodes", path.display()));
+    }
+    Ok(names)
+}
+
 /// Parse comma-separated numbers, `width` per line; `first_line` numbers the
 /// lines in messages.
 fn parse_rows<'a>(
@@ -235,6 +325,21 @@ mod tests {
         assert_eq!((diabetes.values.nrows(), diabetes.values.ncols()), (442, 11));
         let picked = diabetes.columns(&["bp", "bmi"]).unwrap();
         assert_eq!(picked.values.row(0), [101.0, 32.1]);
+    }
+
+    #[test]
+    fn the_graphs_have_their_documented_sizes() {
+        let karate = Graph::karate(&data_dir()).unwrap();
+        assert_eq!((karate.len(), karate.edges), (34, 78));
+        assert_eq!((karate.names[0].as_str(), karate.names[33].as_str()), ("Mr. Hi", "Officer"));
+        let w = &karate.weights;
+        assert!((0..34).all(|i| (0..34).all(|j| w[(i, j)] == w[(j, i)])));
+        assert_eq!(karate.strengths().iter().sum::<f64>(), 2.0 * 231.0);
+        let painters = Graph::painters(&data_dir()).unwrap();
+        assert_eq!((painters.len(), painters.edges), (14, 50));
+        assert_eq!(painters.names[8], "Vincent van Gogh");
+        assert_eq!(painters.weights[(0, 3)], 1.0);
+        assert_eq!(painters.weights[(3, 0)], 1.0);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-use demos::{Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08};
+use demos::{
+    Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09, lesson10,
+};
 use nalgebra::{DMatrix, DVector};
 
 fn root() -> PathBuf {
@@ -570,4 +572,218 @@ fn lesson8_transcript_and_figures_are_the_committed_ones() {
     let out = lesson08::demo(&LESSON8, &data()).unwrap();
     assert_transcript(8, &out);
     assert_figures(8, &out);
+}
+
+// ---------------------------------------------------------------- lesson 9
+
+const LESSON9: lesson09::Functions = lesson09::Functions {
+    eigenvalues_2x2: solutions::l09::characteristic::eigenvalues_2x2,
+    eigen_residual: solutions::l09::residual::eigen_residual,
+    symmetric_eigen_2x2: solutions::l09::symmetric_2x2::symmetric_eigen_2x2,
+    stationary_distribution: solutions::l09::markov::stationary_distribution,
+};
+
+fn karate() -> demos::data::Graph {
+    demos::data::Graph::karate(&data()).unwrap()
+}
+
+#[test]
+fn lesson9_stationary_distribution_is_strength_over_twice_the_weight_and_agrees_with_nalgebra() {
+    let g = karate();
+    let w = lesson09::walk(&LESSON9, &g).unwrap();
+    // The closed form, from the edge list: s_i / Σ_j s_j (weights are integers, so s is exact).
+    let s = g.strengths();
+    let total: f64 = s.iter().sum();
+    assert_eq!(total, 2.0 * 231.0);
+    // nalgebra, by another formulation than the demo's: (Pᵀ − I + 11ᵀ) π = 1 is
+    // nonsingular for an irreducible chain and its solution sums to 1.
+    let p = lesson09::transition(&g);
+    let a = DMatrix::from_fn(34, 34, |i, j| p[(j, i)] - f64::from(i == j) + 1.0);
+    let theirs = a.lu().solve(&DVector::from_element(34, 1.0)).unwrap();
+    // π is 34 numbers of size ~0.05 from an LU solve, κ₂ ≈ 4e2 for nalgebra's matrix
+    // (measured 4.4e-16 between the two): 1e-14 leaves a factor 22.
+    for i in 0..34 {
+        assert!((w.pi[i] - s[i] / total).abs() <= 1e-14, "member {i}: π = {} vs {}", w.pi[i], s[i] / total);
+        assert!((w.pi[i] - theirs[i]).abs() <= 1e-14, "member {i}: π = {} vs nalgebra {}", w.pi[i], theirs[i]);
+        assert!((w.nalgebra[i] - theirs[i]).abs() <= 1e-14, "member {i}");
+    }
+    assert!(w.residual <= 1e-14, "‖πP − π‖₁ = {:e}", w.residual);
+    // P's eigenvalues: 1 first; the distance to π decays at the predicted rate
+    // (the mean ratio over steps 100 → 200 is 0.889926 against |λ₂| = 0.889926).
+    assert!((w.eigenvalues[0] - 1.0).abs() <= 1e-12, "{:?}", w.eigenvalues);
+    let d = lesson09::distances(&g, &w.pi, 0, 200);
+    let rate = (d[200] / d[100]).powf(0.01);
+    assert!((rate - w.rate()).abs() <= 1e-3, "measured {rate} vs |λ₂| = {}", w.rate());
+}
+
+#[test]
+fn lesson9_the_maps_of_the_figure_have_the_eigenpairs_of_nalgebra() {
+    let maps = lesson09::maps(&LESSON9).unwrap();
+    for map in &maps {
+        let a = DMatrix::from_fn(2, 2, |i, j| map.a[(i, j)]);
+        // nalgebra's real Schur form, capped: its diagonal holds the eigenvalues.
+        let schur = nalgebra::linalg::Schur::try_new(a.clone(), 1e-15, 1000).unwrap();
+        let mut theirs: Vec<f64> = schur.eigenvalues().unwrap().iter().copied().collect();
+        theirs.sort_by(|x, y| y.total_cmp(x));
+        for (k, (lambda, v)) in map.pairs.iter().enumerate() {
+            assert!((lambda - theirs[k]).abs() <= 1e-14, "{}: λ = {lambda} vs nalgebra {}", map.title, theirs[k]);
+            let v = DVector::from_column_slice(v);
+            let residual = (&a * &v - &v * *lambda).norm() / v.norm();
+            assert!(residual <= 1e-15 && map.residuals[k] <= 1e-15, "{}: {residual:e}", map.title);
+        }
+    }
+    assert!((maps[1].angle() - 90.0).abs() <= 1e-12, "symmetric: {}", maps[1].angle());
+    // A's eigenvectors (1, 1) and (−2, 1): cos θ = 1/√10.
+    assert!((maps[0].angle() - (1.0 / 10f64.sqrt()).acos().to_degrees()).abs() <= 1e-12);
+}
+
+#[test]
+fn lesson9_a_refusing_or_short_stationary_distribution_gets_a_plain_message() {
+    fn refuses(_: &vocab::Matrix) -> Result<Vec<f64>, vocab::LinalgError> {
+        Err(vocab::LinalgError::NotStochastic { row: 3 })
+    }
+    fn short(p: &vocab::Matrix) -> Result<Vec<f64>, vocab::LinalgError> {
+        Ok(vec![1.0 / p.nrows() as f64; p.nrows() - 1])
+    }
+    let e =
+        lesson09::walk(&lesson09::Functions { stationary_distribution: refuses, ..LESSON9 }, &karate()).unwrap_err();
+    assert!(e.contains("your `stationary_distribution` refused"), "{e}");
+    let e = lesson09::walk(&lesson09::Functions { stationary_distribution: short, ..LESSON9 }, &karate()).unwrap_err();
+    assert!(e.contains("returned 33 numbers where 34 were expected"), "{e}");
+}
+
+#[test]
+fn lesson9_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson09::demo(&LESSON9, &data()).unwrap();
+    assert_transcript(9, &out);
+    assert_figures(9, &out);
+}
+
+// ---------------------------------------------------------------- lesson 10
+
+const LESSON10: lesson10::Functions = lesson10::Functions {
+    power_iteration: solutions::l10::power_iteration::power_iteration,
+    power_step: solutions::l10::power_iteration::power_step,
+    hessenberg: solutions::l10::hessenberg::hessenberg,
+    qr_step: solutions::l10::qr_iteration::qr_step,
+    lu: solutions::l05::lu::lu,
+    lu_solve: solutions::l05::lu_solve::lu_solve,
+};
+
+fn painters() -> demos::data::Graph {
+    demos::data::Graph::painters(&data()).unwrap()
+}
+
+/// PageRank by nalgebra's QR on (I − αM) x = (1 − α)/n·1, M built here from the edge weights.
+fn nalgebra_pagerank_qr(g: &demos::data::Graph) -> Vec<f64> {
+    let n = g.len();
+    let w = DMatrix::from_fn(n, n, |i, j| g.weights[(i, j)]);
+    let out: Vec<f64> = (0..n).map(|j| w.row(j).sum()).collect();
+    let m = DMatrix::from_fn(n, n, |i, j| if out[j] > 0.0 { w[(j, i)] / out[j] } else { 1.0 / n as f64 });
+    let a = DMatrix::identity(n, n) - m * lesson10::ALPHA;
+    let b = DVector::from_element(n, (1.0 - lesson10::ALPHA) / n as f64);
+    let qr = a.qr();
+    let x = qr.r().solve_upper_triangular(&(qr.q().transpose() * b)).unwrap();
+    x.as_slice().to_vec()
+}
+
+/// The ranking as a list of sets: tied nodes may come in either order.
+fn as_sets(groups: &[Vec<usize>]) -> Vec<std::collections::BTreeSet<usize>> {
+    groups.iter().map(|g| g.iter().copied().collect()).collect()
+}
+
+#[test]
+fn lesson10_pagerank_matches_the_direct_solve_on_both_graphs() {
+    for g in [karate(), painters()] {
+        let r = lesson10::pagerank(&LESSON10, &g).unwrap();
+        let theirs = nalgebra_pagerank_qr(&g);
+        // The power iteration stops when successive unit iterates differ by at
+        // most 1e-12, and the error left is of that order (measured 5.4e-13 after
+        // scaling to sum 1): 1e-10 leaves a factor 200.
+        for (i, (name, theirs)) in g.names.iter().zip(&theirs).enumerate() {
+            assert!((r.power[i] - theirs).abs() <= 1e-10, "{name}: {} vs nalgebra {theirs}", r.power[i]);
+            // The direct solves: κ(I − αM) ≤ (1 + α)/(1 − α) ≈ 12, entries ≤ 0.17
+            // (measured 1.1e-16 between the reference LU and nalgebra's QR): 1e-15 leaves a factor 9.
+            assert!((r.lu[i] - theirs).abs() <= 1e-15, "{name}: {} vs {theirs}", r.lu[i]);
+        }
+        assert!((r.value - 1.0).abs() <= 1e-12, "eigenvalue {}", r.value);
+        assert!((theirs.iter().sum::<f64>() - 1.0).abs() <= 1e-14);
+        // The same ranking, ties as sets.
+        assert_eq!(as_sets(&lesson10::ranking(&r.power)), as_sets(&lesson10::ranking(&theirs)));
+    }
+}
+
+#[test]
+fn lesson10_klimt_and_schiele_tie_at_3_over_161_in_either_order() {
+    let g = painters();
+    let r = lesson10::pagerank(&LESSON10, &g).unwrap();
+    assert!(r.dangling.is_empty());
+    let groups = lesson10::ranking(&r.power);
+    let ties: Vec<&Vec<usize>> = groups.iter().filter(|t| t.len() > 1).collect();
+    assert_eq!(ties.len(), 1, "{groups:?}");
+    let names: std::collections::BTreeSet<&str> = ties[0].iter().map(|&i| g.names[i].as_str()).collect();
+    assert_eq!(names, ["Egon Schiele", "Gustav Klimt"].into_iter().collect());
+    // x = (1 − α)/n / (1 − α/2) = 0.15/14/0.575 = 3/161.
+    for &i in ties[0] {
+        assert!((r.power[i] - 3.0 / 161.0).abs() <= 1e-10 && (r.lu[i] - 3.0 / 161.0).abs() <= 1e-16, "{}", r.power[i]);
+    }
+    // Swapping the two tied painters in a score vector must not change the printed ranking.
+    let mut swapped = r.power.clone();
+    let (a, b) = (ties[0][0], ties[0][1]);
+    swapped[a] = r.power[b] * (1.0 + 1e-13);
+    swapped[b] = r.power[a];
+    assert_eq!(lesson10::ranking(&swapped), groups);
+}
+
+#[test]
+fn lesson10_figures_follow_the_predicted_rates() {
+    // The matrices have the spectra they are built with (nalgebra's Schur form, capped).
+    for d in [lesson10::gap_spectrum(0.8).to_vec(), lesson10::QR_SPECTRUM.to_vec()] {
+        let a = nalgebra_of(&lesson10::with_spectrum(&d));
+        let schur = nalgebra::linalg::Schur::try_new(a, 1e-15, 10_000).unwrap();
+        let mut theirs: Vec<f64> = schur.eigenvalues().unwrap().iter().copied().collect();
+        theirs.sort_by(|x, y| y.total_cmp(x));
+        let mut d = d.clone();
+        d.sort_by(|x, y| y.total_cmp(x));
+        for (x, y) in theirs.iter().zip(&d) {
+            assert!((x - y).abs() <= 1e-13, "{theirs:?} vs {d:?}");
+        }
+    }
+    // The power method's error shrinks by r per step (geometric mean over steps 10 → 20,
+    // before rounding sets in for the small ratios).
+    for r in lesson10::GAP_RATIOS {
+        let e = lesson10::power_errors(&LESSON10, r).unwrap();
+        let (from, to) = if r < 0.3 { (5, 15) } else { (10, 20) };
+        let measured = (e[to] / e[from]).powf(1.0 / (to - from) as f64);
+        assert!((measured - r).abs() <= 0.02 * r.max(0.5), "r = {r}: measured {measured}");
+    }
+    // Each subdiagonal entry of the QR iterates shrinks by λₖ₊₁/λₖ per step.
+    let history = lesson10::subdiagonals(&LESSON10).unwrap();
+    let d = lesson10::QR_SPECTRUM;
+    for k in 0..4 {
+        let measured = (history[30][k] / history[20][k]).powf(0.1);
+        let ratio = d[k + 1] / d[k];
+        assert!((measured - ratio).abs() <= 0.02, "h[{}][{k}]: measured {measured}, predicted {ratio}", k + 1);
+    }
+}
+
+#[test]
+fn lesson10_a_refusing_power_iteration_gets_a_plain_message() {
+    fn gives_up(
+        _: &vocab::Matrix,
+        _: &[f64],
+        max_iter: usize,
+        _: f64,
+    ) -> Result<(f64, Vec<f64>, usize), vocab::LinalgError> {
+        Err(vocab::LinalgError::NotConverged { iterations: max_iter, residual: 0.5 })
+    }
+    let e = lesson10::pagerank(&lesson10::Functions { power_iteration: gives_up, ..LESSON10 }, &karate()).unwrap_err();
+    assert!(e.contains("your `power_iteration` refused"), "{e}");
+}
+
+#[test]
+fn lesson10_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson10::demo(&LESSON10, &data()).unwrap();
+    assert_transcript(10, &out);
+    assert_figures(10, &out);
 }

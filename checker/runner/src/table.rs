@@ -280,6 +280,70 @@ macro_rules! course {
                     id: "least_squares_qr",
                     check: || checks::l08::least_squares_qr($k::l08::least_squares_qr::lstsq_qr),
                 },
+                $crate::Exercise {
+                    id: "eigenvalues_2x2",
+                    check: || checks::l09::eigenvalues_2x2($k::l09::characteristic::eigenvalues_2x2),
+                },
+                $crate::Exercise {
+                    id: "eigen_residual",
+                    check: || checks::l09::eigen_residual($k::l09::residual::eigen_residual),
+                },
+                $crate::Exercise {
+                    id: "rayleigh_quotient",
+                    check: || checks::l09::rayleigh_quotient($k::l09::rayleigh::rayleigh_quotient),
+                },
+                $crate::Exercise {
+                    id: "diagonalization",
+                    check: || checks::l09::diagonalization($k::l09::diagonalization::power_by_diagonalization),
+                },
+                $crate::Exercise {
+                    id: "symmetric_2x2",
+                    check: || checks::l09::symmetric_2x2($k::l09::symmetric_2x2::symmetric_eigen_2x2),
+                },
+                $crate::Exercise {
+                    id: "markov_stationary",
+                    check: || checks::l09::markov_stationary($k::l09::markov::stationary_distribution),
+                },
+                $crate::Exercise {
+                    id: "power_iteration",
+                    check: || {
+                        checks::l10::power_iteration(&checks::l10::PowerIteration {
+                            power_step: $k::l10::power_iteration::power_step,
+                            power_iteration: $k::l10::power_iteration::power_iteration,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "inverse_iteration",
+                    check: || checks::l10::inverse_iteration($k::l10::inverse_iteration::inverse_iteration),
+                },
+                $crate::Exercise {
+                    id: "deflation",
+                    check: || {
+                        checks::l10::deflation(&checks::l10::Deflation {
+                            deflate: $k::l10::deflation::deflate,
+                            top_two_eigenpairs: $k::l10::deflation::top_two_eigenpairs,
+                        })
+                    },
+                },
+                $crate::Exercise { id: "hessenberg", check: || checks::l10::hessenberg($k::l10::hessenberg::hessenberg) },
+                $crate::Exercise {
+                    id: "qr_iteration",
+                    check: || {
+                        checks::l10::qr_iteration(&checks::l10::QrIteration {
+                            qr_step: $k::l10::qr_iteration::qr_step,
+                            qr_iteration: $k::l10::qr_iteration::qr_iteration,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "shifted_qr",
+                    check: || checks::l10::shifted_qr($k::l10::shifted_qr::shifted_qr_eigenvalues),
+                },
+                $crate::Exercise {
+                    id: "symmetric_eigen",
+                    check: || checks::l10::symmetric_eigen($k::l10::symmetric_eigen::symmetric_eigen),
+                },
             ],
             demos: &[
                 $crate::Demo {
@@ -399,10 +463,37 @@ macro_rules! course {
                         demos::lesson08::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
+                $crate::Demo {
+                    lesson: 9,
+                    run: |args| {
+                        let functions = demos::lesson09::Functions {
+                            eigenvalues_2x2: $k::l09::characteristic::eigenvalues_2x2,
+                            eigen_residual: $k::l09::residual::eigen_residual,
+                            symmetric_eigen_2x2: $k::l09::symmetric_2x2::symmetric_eigen_2x2,
+                            stationary_distribution: $k::l09::markov::stationary_distribution,
+                        };
+                        demos::lesson09::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 10,
+                    run: |args| {
+                        let functions = demos::lesson10::Functions {
+                            power_iteration: $k::l10::power_iteration::power_iteration,
+                            power_step: $k::l10::power_iteration::power_step,
+                            hessenberg: $k::l10::hessenberg::hessenberg,
+                            qr_step: $k::l10::qr_iteration::qr_step,
+                            lu: $k::l05::lu::lu,
+                            lu_solve: $k::l05::lu_solve::lu_solve,
+                        };
+                        demos::lesson10::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
             ],
             benches: &[
                 $crate::speed::Subject::Lu($k::l05::lu::lu),
                 $crate::speed::Subject::HouseholderQr($k::l08::householder_qr::householder_qr),
+                $crate::speed::Subject::SymmetricEigen($k::l10::symmetric_eigen::symmetric_eigen),
             ],
         }
     };

@@ -23,6 +23,12 @@ pub enum LinalgError {
     NotPositiveDefinite { column: usize },
     /// An iteration stopped at its budget before reaching its tolerance.
     NotConverged { iterations: usize, residual: f64 },
+    /// A symmetric matrix is needed, and $a_{ij} \ne a_{ji}$ for this pair
+    /// (`row < col`).
+    NotSymmetric { row: usize, col: usize },
+    /// A row-stochastic matrix is needed (entries $\ge 0$, every row summing
+    /// to 1), and this row is not a probability distribution.
+    NotStochastic { row: usize },
 }
 
 impl fmt::Display for LinalgError {
@@ -42,6 +48,12 @@ impl fmt::Display for LinalgError {
             }
             Self::NotConverged { iterations, residual } => {
                 write!(f, "no convergence after {iterations} iterations (residual {residual:.3e})")
+            }
+            Self::NotSymmetric { row, col } => {
+                write!(f, "the matrix is not symmetric: entries ({row}, {col}) and ({col}, {row}) differ")
+            }
+            Self::NotStochastic { row } => {
+                write!(f, "the matrix is not row-stochastic: row {row} is not a probability distribution")
             }
         }
     }

@@ -79,6 +79,20 @@ impl SymEig {
     }
 }
 
+/// The two eigenvalues of a real 2×2 matrix: two real numbers or a
+/// complex-conjugate pair.
+///
+/// - `Real(l1, l2)` with `l1 >= l2` (equal for a double eigenvalue).
+/// - `Complex { re, im }` stands for the pair $re \pm i \cdot im$, with
+///   `im > 0`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Eigenvalues2 {
+    /// Two real eigenvalues, the larger first.
+    Real(f64, f64),
+    /// The complex-conjugate pair re ± i·im, im > 0.
+    Complex { re: f64, im: f64 },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,5 +11,5 @@ mod factorizations;
 mod matrix;
 
 pub use error::LinalgError;
-pub use factorizations::{Lu, Qr, Svd, SymEig};
+pub use factorizations::{Eigenvalues2, Lu, Qr, Svd, SymEig};
 pub use matrix::{Matrix, float_literal, format_entry};

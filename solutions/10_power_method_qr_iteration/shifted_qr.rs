@@ -1,0 +1,162 @@
+//! Lesson 10, exercise 6: QR iteration with shifts and deflation.
+//!
+//! Three changes turn the slow iteration of the previous exercise into the
+//! algorithm every library runs (LAPACK's `dhseqr`, numpy's `eigvals`).
+//!
+//! 1. Hessenberg first: your `hessenberg` gives $H = Q^\top A Q$, and a QR
+//!    step keeps the Hessenberg form ($RQ$ of a Hessenberg matrix is
+//!    Hessenberg). Only the $n - 1$ subdiagonal entries need to vanish.
+//! 2. Shifts: a step on $H - \mu I$, then $+\mu I$ back:
+//!    $H' = RQ + \mu I = Q^\top H Q$, still similar to $H$. The bottom
+//!    subdiagonal entry now shrinks like $|\lambda_a - \mu| /
+//!    |\lambda_b - \mu|$, $\lambda_a$ the eigenvalue nearest $\mu$ and
+//!    $\lambda_b$ the next nearest: with $\mu$ near $\lambda_a$, nearly 0.
+//!    Wilkinson's shift, the eigenvalue of the trailing $2 \times 2$ block
+//!    nearest its last diagonal entry, makes it converge quadratically
+//!    (each step doubles the digits; cubically for symmetric matrices).
+//! 3. Deflation: once $|h_{i+1,i}|$ is negligible next to its diagonal
+//!    neighbours, set it to zero. $H$ is then block upper triangular, its
+//!    eigenvalues are those of the two diagonal blocks, and the work goes on
+//!    with the smaller blocks. Two or three steps per eigenvalue is typical.
+//!
+//! A real matrix may have complex eigenvalues, in conjugate pairs; real
+//! arithmetic cannot converge to them, and a $2 \times 2$ block with a
+//! complex pair stays on the diagonal (the real Schur form). This exercise
+//! stops with an error there; LAPACK keeps the block and solves it.
+
+use vocab::{LinalgError, Matrix};
+
+use crate::l02::vector_norms::norm_l2;
+use crate::l10::hessenberg::hessenberg;
+use crate::l10::qr_iteration::qr_step;
+
+/// All eigenvalues of a real square matrix whose eigenvalues are real, by
+/// shifted QR iteration on its Hessenberg form with deflation, in
+/// NON-INCREASING order.
+///
+/// - Reduce with your `hessenberg` (only $H$ is needed). Then, while the
+///   active block (rows and columns $l..=h$) has more than one row:
+///   set every negligible subdiagonal entry to zero,
+///   $|h_{i+1,i}| \le u\,(|h_{ii}| + |h_{i+1,i+1}|)$ with $u = 2^{-53}$;
+///   if $h_{h,h-1} = 0$, $h_{hh}$ is an eigenvalue: shrink the block from
+///   below; else let $l$ be the top of the unreduced block that ends at $h$
+///   and take one shifted step on it.
+/// - The shifted step on the block $B$: $\mu$ = the eigenvalue of $B$'s
+///   trailing $2 \times 2$ block nearer its last diagonal entry (Wilkinson;
+///   when that $2 \times 2$ has complex eigenvalues, $\mu$ = its last
+///   diagonal entry), then $B \leftarrow$ your `qr_step`$(B - \mu I) + \mu I$.
+///   Put exact zeros back below $B$'s subdiagonal (rounding leaves
+///   $u \lVert B \rVert$ there). Blocks above and right of $B$ change with a
+///   real similarity, but not the eigenvalues: leave them as they are.
+/// - An unreduced $2 \times 2$ block needs no more steps: its eigenvalues
+///   are $\tfrac{a + d}{2} \pm \sqrt{\delta}$, $\delta = (\tfrac{a - d}{2})^2 + bc$
+///   for rows $(a, b), (c, d)$. When $\delta < 0$ they are a complex pair:
+///   stop with `Err(LinalgError::NotConverged { iterations, residual })`,
+///   `residual` the block's subdiagonal entry. (A $\delta$ below zero by less
+///   than $u \lVert A \rVert_F^2$ is rounding on a double real eigenvalue:
+///   count it as $0$.) The same error after $30n$ shifted steps in all.
+/// - `Err(LinalgError::Empty)` for the $0 \times 0$ matrix;
+///   `Err(LinalgError::NotSquare { rows, cols })` when `a` is not square.
+/// - Example: $A$ with rows $(4, 1), (2, 3)$ (eigenvalues 5 and 2): the
+///   whole matrix is one unreduced $2 \times 2$ block, so no QR step is
+///   taken: $3.5 \pm \sqrt{0.25 + 2}$ gives $[5, 2]$ exactly.
+pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
+    let (_, mut h) = hessenberg(a)?;
+    let n = h.nrows();
+    // ‖A‖_F: what "rounding-sized" means for this matrix.
+    let scale = norm_l2(a.as_slice());
+    // 30 shifted steps per eigenvalue: two or three are the rule.
+    let budget = 30 * n;
+    // h_{i+1,i} is negligible next to |h_ii| + |h_{i+1,i+1}| (u = 2⁻⁵³).
+    let negligible = |h: &Matrix, i: usize| {
+        let sub = h[(i + 1, i)].abs();
+        sub <= f64::EPSILON / 2.0 * (h[(i, i)].abs() + h[(i + 1, i + 1)].abs()) || sub < f64::MIN_POSITIVE
+    };
+    // The eigenvalues of the 2×2 block with rows (a, b), (c, d): (a+d)/2 ± √δ,
+    // δ = ((a−d)/2)² + bc; None when complex. A δ below zero by less than
+    // u‖A‖²_F is rounding on a double real eigenvalue, not a complex pair.
+    let eigenvalues_2x2 = |a: f64, b: f64, c: f64, d: f64| {
+        let half = (a - d) / 2.0;
+        let disc = half * half + b * c;
+        if disc < -f64::EPSILON / 2.0 * scale * scale {
+            return None;
+        }
+        let mid = (a + d) / 2.0;
+        let root = disc.max(0.0).sqrt();
+        Some((mid + root, mid - root))
+    };
+    let mut steps = 0;
+    let mut values = Vec::with_capacity(n);
+    // The active block ends at row `end − 1`; everything below is done.
+    let mut end = n;
+    while end > 0 {
+        let hi = end - 1;
+        if hi == 0 {
+            values.push(h[(0, 0)]);
+            break;
+        }
+        for i in 0..hi {
+            if negligible(&h, i) {
+                h[(i + 1, i)] = 0.0;
+            }
+        }
+        if h[(hi, hi - 1)] == 0.0 {
+            // Deflation: h_hh is an eigenvalue.
+            values.push(h[(hi, hi)]);
+            end -= 1;
+            continue;
+        }
+        let mut lo = hi - 1;
+        while lo > 0 && h[(lo, lo - 1)] != 0.0 {
+            lo -= 1;
+        }
+        let pair = eigenvalues_2x2(h[(hi - 1, hi - 1)], h[(hi - 1, hi)], h[(hi, hi - 1)], h[(hi, hi)]);
+        if lo == hi - 1 {
+            // An unreduced 2×2 block: its eigenvalues directly, or a complex pair.
+            match pair {
+                Some((p, q)) => {
+                    values.push(p);
+                    values.push(q);
+                    end -= 2;
+                    continue;
+                }
+                None => {
+                    return Err(LinalgError::NotConverged { iterations: steps, residual: h[(hi, hi - 1)].abs() });
+                }
+            }
+        }
+        if steps == budget {
+            return Err(LinalgError::NotConverged { iterations: steps, residual: h[(hi, hi - 1)].abs() });
+        }
+        steps += 1;
+        // Wilkinson's shift, or the Rayleigh shift h_hh when the 2×2 is complex.
+        let last = h[(hi, hi)];
+        let mu = match pair {
+            Some((p, q)) => {
+                if (p - last).abs() <= (q - last).abs() {
+                    p
+                } else {
+                    q
+                }
+            }
+            None => last,
+        };
+        // One shifted step on the active block, as a matrix of its own.
+        let m = hi - lo + 1;
+        let block = Matrix::from_fn(m, m, |i, j| h[(lo + i, lo + j)] - if i == j { mu } else { 0.0 });
+        let stepped = qr_step(&block)?;
+        for i in 0..m {
+            for j in 0..m {
+                h[(lo + i, lo + j)] = if i > j + 1 {
+                    0.0
+                } else if i == j {
+                    stepped[(i, j)] + mu
+                } else {
+                    stepped[(i, j)]
+                };
+            }
+        }
+    }
+    values.sort_by(|x, y| y.total_cmp(x));
+    Ok(values)
+}
