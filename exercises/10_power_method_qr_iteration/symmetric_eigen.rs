@@ -28,7 +28,6 @@
 
 use vocab::{LinalgError, Matrix, SymEig};
 
-use crate::l02::vector_norms::norm_l2;
 use crate::l08::givens::givens;
 use crate::l10::hessenberg::hessenberg;
 
@@ -45,9 +44,7 @@ use crate::l10::hessenberg::hessenberg;
 ///   chain of your lesson-8 `givens` rotations chasing a bulge, each
 ///   rotation also applied to two rows of $V^\top$ (start from $Q^\top$);
 ///   set an off-diagonal entry to zero when it is negligible next to its two
-///   diagonal neighbours ($|e_i| \le u(|d_i| + |d_{i+1}|)$) or next to
-///   $\lVert A \rVert_F$ ($|e_i| \le u \lVert A \rVert_F$), and work on the
-///   bottom unreduced block. $O(n^3)$ in
+///   diagonal neighbours, and work on the bottom unreduced block. $O(n^3)$ in
 ///   all: no dense matrix product inside the loop.
 /// - `a` should be symmetric; the solver works on its symmetric part
 ///   $(A + A^\top)/2$, which is $A$ itself when it is symmetric.
