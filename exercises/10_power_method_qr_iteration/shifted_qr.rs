@@ -37,7 +37,9 @@ use crate::l10::qr_iteration::qr_step;
 /// - Reduce with your `hessenberg` (only $H$ is needed). Then, while the
 ///   active block (rows and columns $l..=h$) has more than one row:
 ///   set every negligible subdiagonal entry to zero,
-///   $|h_{i+1,i}| \le u\,(|h_{ii}| + |h_{i+1,i+1}|)$ with $u = 2^{-53}$;
+///   $|h_{i+1,i}| \le u\,(|h_{ii}| + |h_{i+1,i+1}|)$ with $u = 2^{-53}$, or
+///   $|h_{i+1,i}| \le u \lVert A \rVert_F$ (the first test alone never
+///   fires between two tiny diagonal entries, e.g. a double eigenvalue 0);
 ///   if $h_{h,h-1} = 0$, $h_{hh}$ is an eigenvalue: shrink the block from
 ///   below; else let $l$ be the top of the unreduced block that ends at $h$
 ///   and take one shifted step on it.
@@ -45,6 +47,9 @@ use crate::l10::qr_iteration::qr_step;
 ///   trailing $2 \times 2$ block nearer its last diagonal entry (Wilkinson;
 ///   when that $2 \times 2$ has complex eigenvalues, $\mu$ = its last
 ///   diagonal entry), then $B \leftarrow$ your `qr_step`$(B - \mu I) + \mu I$.
+///   Every 10th step without a deflation, use LAPACK's exceptional shift
+///   $\mu = h_{hh} + 0.75\,(|h_{h,h-1}| + |h_{h-1,h-2}|)$ instead: a fixed
+///   rule of shifts can cycle forever on some matrices.
 ///   Put exact zeros back below $B$'s subdiagonal (rounding leaves
 ///   $u \lVert B \rVert$ there). Blocks above and right of $B$ change with a
 ///   real similarity, but not the eigenvalues: leave them as they are.

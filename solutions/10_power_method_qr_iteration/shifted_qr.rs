@@ -37,7 +37,9 @@ use crate::l10::qr_iteration::qr_step;
 /// - Reduce with your `hessenberg` (only $H$ is needed). Then, while the
 ///   active block (rows and columns $l..=h$) has more than one row:
 ///   set every negligible subdiagonal entry to zero,
-///   $|h_{i+1,i}| \le u\,(|h_{ii}| + |h_{i+1,i+1}|)$ with $u = 2^{-53}$;
+///   $|h_{i+1,i}| \le u\,(|h_{ii}| + |h_{i+1,i+1}|)$ with $u = 2^{-53}$, or
+///   $|h_{i+1,i}| \le u \lVert A \rVert_F$ (the first test alone never
+///   fires between two tiny diagonal entries, e.g. a double eigenvalue 0);
 ///   if $h_{h,h-1} = 0$, $h_{hh}$ is an eigenvalue: shrink the block from
 ///   below; else let $l$ be the top of the unreduced block that ends at $h$
 ///   and take one shifted step on it.
@@ -45,6 +47,9 @@ use crate::l10::qr_iteration::qr_step;
 ///   trailing $2 \times 2$ block nearer its last diagonal entry (Wilkinson;
 ///   when that $2 \times 2$ has complex eigenvalues, $\mu$ = its last
 ///   diagonal entry), then $B \leftarrow$ your `qr_step`$(B - \mu I) + \mu I$.
+///   Every 10th step without a deflation, use LAPACK's exceptional shift
+///   $\mu = h_{hh} + 0.75\,(|h_{h,h-1}| + |h_{h-1,h-2}|)$ instead: a fixed
+///   rule of shifts can cycle forever on some matrices.
 ///   Put exact zeros back below $B$'s subdiagonal (rounding leaves
 ///   $u \lVert B \rVert$ there). Blocks above and right of $B$ change with a
 ///   real similarity, but not the eigenvalues: leave them as they are.
@@ -67,10 +72,12 @@ pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
     let scale = norm_l2(a.as_slice());
     // 30 shifted steps per eigenvalue: two or three are the rule.
     let budget = 30 * n;
-    // h_{i+1,i} is negligible next to |h_ii| + |h_{i+1,i+1}| (u = 2⁻⁵³).
+    // h_{i+1,i} is negligible next to |h_ii| + |h_{i+1,i+1}| (u = 2⁻⁵³), or
+    // next to ‖A‖_F when those two are tiny themselves (a repeated eigenvalue 0).
     let negligible = |h: &Matrix, i: usize| {
         let sub = h[(i + 1, i)].abs();
-        sub <= f64::EPSILON / 2.0 * (h[(i, i)].abs() + h[(i + 1, i + 1)].abs()) || sub < f64::MIN_POSITIVE
+        let u = f64::EPSILON / 2.0;
+        sub <= u * (h[(i, i)].abs() + h[(i + 1, i + 1)].abs()) || sub <= u * scale || sub < f64::MIN_POSITIVE
     };
     // The eigenvalues of the 2×2 block with rows (a, b), (c, d): (a+d)/2 ± √δ,
     // δ = ((a−d)/2)² + bc; None when complex. A δ below zero by less than
@@ -86,6 +93,8 @@ pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
         Some((mid + root, mid - root))
     };
     let mut steps = 0;
+    // Steps since the last eigenvalue was found.
+    let mut stalled = 0;
     let mut values = Vec::with_capacity(n);
     // The active block ends at row `end − 1`; everything below is done.
     let mut end = n;
@@ -104,6 +113,7 @@ pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
             // Deflation: h_hh is an eigenvalue.
             values.push(h[(hi, hi)]);
             end -= 1;
+            stalled = 0;
             continue;
         }
         let mut lo = hi - 1;
@@ -118,6 +128,7 @@ pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
                     values.push(p);
                     values.push(q);
                     end -= 2;
+                    stalled = 0;
                     continue;
                 }
                 None => {
@@ -129,9 +140,16 @@ pub fn shifted_qr_eigenvalues(a: &Matrix) -> Result<Vec<f64>, LinalgError> {
             return Err(LinalgError::NotConverged { iterations: steps, residual: h[(hi, hi - 1)].abs() });
         }
         steps += 1;
-        // Wilkinson's shift, or the Rayleigh shift h_hh when the 2×2 is complex.
+        stalled += 1;
+        // Wilkinson's shift, or the Rayleigh shift h_hh when the 2×2 is complex;
+        // every 10th step without a deflation, LAPACK's exceptional shift
+        // breaks the cycles that a fixed rule of shifts can fall into.
         let last = h[(hi, hi)];
         let mu = match pair {
+            _ if stalled % 10 == 0 => {
+                let below = if hi >= 2 { h[(hi - 1, hi - 2)].abs() } else { 0.0 };
+                last + 0.75 * (h[(hi, hi - 1)].abs() + below)
+            }
             Some((p, q)) => {
                 if (p - last).abs() <= (q - last).abs() {
                     p

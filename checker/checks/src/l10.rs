@@ -1884,7 +1884,7 @@ mod tests {
     #[ignore = "prints the calibration of the lesson-10 tolerances; slow in debug builds"]
     fn calibrate() {
         let mut rng = rng();
-        let cases = 4_000;
+        let cases = 20_000;
         let mut worst = [0.0_f64; 12];
         let mut note = |k: usize, err: f64, bound: f64| {
             if err > 0.0 {

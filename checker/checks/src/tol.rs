@@ -565,7 +565,19 @@ pub fn markov_forward(n: usize) -> f64 {
 
 // ---------------------------------------------------------------- lesson 10
 //
-// Calibration: see the note at the end of this section.
+// Calibration (`calibrate` in `l10.rs`: 20 000 draws of each lesson-10
+// generator, reference solutions, release build): the largest error/bound
+// ratio without `C` is 0.60 for `power_step`, 0.13 for the power method's
+// eigenvalue and 0.25 for its residual (gap ratios up to 0.8, κ₂(S) up to
+// 32, stopped at 10⁻¹⁰), 0.26 for inverse iteration, 0.10 for the second
+// pair after deflation, 0.28 for the Hessenberg reduction, 0.18 for one QR
+// step against nalgebra's RQ, 0.15 for unshifted QR iteration, 0.53 for
+// shifted QR (n up to 16, repeated eigenvalues and ± pairs), and 0.74, 0.66
+// and 0.70 for the symmetric solver's values, VᵀV and A − VΛVᵀ (n up to
+// 40, clusters 10⁻⁹ apart, repeated and zero eigenvalues). So a correct
+// program has at least 13× room. The mutants of `mutants_l10.rs` miss by
+// orders of magnitude: a fixed 20 power steps leave errors of 0.8²⁰ ≈ 10⁻²,
+// the sign lost is an error of 2|λ|, A ← QR never converges.
 
 /// One power step: |λ̂ − xᵀAx/xᵀx| ≤ `power_step(n)`·‖A‖_F for a unit x
 /// (a product Ax of n terms per entry, two dot products and a norm), and

@@ -326,7 +326,10 @@ macro_rules! course {
                         })
                     },
                 },
-                $crate::Exercise { id: "hessenberg", check: || checks::l10::hessenberg($k::l10::hessenberg::hessenberg) },
+                $crate::Exercise {
+                    id: "hessenberg",
+                    check: || checks::l10::hessenberg($k::l10::hessenberg::hessenberg),
+                },
                 $crate::Exercise {
                     id: "qr_iteration",
                     check: || {
