@@ -110,6 +110,9 @@ info = info_path.read_text()
 for sol in sorted((root / "solutions").glob("[0-9][0-9]_*/*.rs")):
     if sol.name == "mod.rs":
         continue
+    # A stand-in for a lesson written on another branch: its stub is written by hand.
+    if sol.read_text().startswith("// PLACEHOLDER"):
+        continue
     lesson = int(sol.parent.name[:2])
     target = root / "exercises" / sol.parent.name / sol.name
     text = stub(sol.read_text(), lesson)
