@@ -83,6 +83,15 @@ TODO = {
     "givens": "b == 0.0 → (1.0, 0.0, a); else r = a.hypot(b), c = a / r, s = b / r.",
     "givens_qr": "R = A, Q = I; per column j, for i from m − 1 down to j + 1: your givens(r[i−1][j], r[i][j]), rotate rows i − 1, i of R and columns i − 1, i of Q.",
     "lstsq_qr": "check b's length; your householder_qr; c_j = dot(column j of Q, b); your back_substitution(&r, &c).",
+    "svd_via_eigen": "refuse empty; wide: factor the transpose and swap; else your symmetric_eigen of your gram(a), σ = √max(λ, 0), u_j = A v_j/σ_j for λ_j > max(m, n)·ε·λ₁, completed below.",
+    "jacobi_svd": "columns into the rows of g = Aᵀ (rows of A when wide); rotate pairs until |g_p·g_q| ≤ √len·ε·‖g_p‖‖g_q‖, rotating the rows of Vᵀ too; σ_j = norm_l2(g_j), sorted; cap the sweeps.",
+    "pseudo_inverse": "your jacobi_svd; w_j = 1/σ_j for σ_j > max(m, n)·ε·σ₁, else 0; entry (i, l) = Σ_j vt[(j, i)]·w_j·u[(l, j)].",
+    "lstsq_pinv": "check b's length; your jacobi_svd; c_j = w_j·(u_j·b) with the same cutoff; x = Σ_j c_j·(row j of vt).",
+    "truncate": "k = min(k, s.len()); entry (i, l) = Σ_{j<k} u[(i, j)]·s[j]·vt[(j, l)].",
+    "low_rank": "your jacobi_svd, then your truncate.",
+    "eckart_young_error": "your norm_l2 of s[k..] (empty when k ≥ s.len()).",
+    "numerical_rank": "your jacobi_svd; count the σ_j > max(m, n)·ε·σ₁.",
+    "cond_2": "your jacobi_svd; ∞ when fewer than min(m, n) σ pass the rank tolerance, else σ₁/σ_last.",
 }
 
 def stub(source: str, lesson: int) -> str:

@@ -77,6 +77,135 @@ const MAX_SWEEPS: usize = 80;
 ///   $(0, 5)$ are rotated to orthogonal columns of norms $\sqrt{45}$ and
 ///   $\sqrt 5$, so $\Sigma = \operatorname{diag}(3\sqrt 5, \sqrt 5)$.
 pub fn jacobi_svd(a: &Matrix) -> Result<Svd, LinalgError> {
+    // The steps, as nested functions (they belong to this exercise alone).
+
+    /// Rotate the `k` rows (each `len` long) of the row-major `g` until they are
+    /// mutually orthogonal in the relative sense; return the accumulated
+    /// rotations as a row-major k×k matrix whose row j is column j of V.
+    fn orthogonalize_rows(g: &mut [f64], k: usize, len: usize) -> Result<Vec<f64>, LinalgError> {
+        let mut wt: Vec<f64> = (0..k * k).map(|x| if x / k == x % k { 1.0 } else { 0.0 }).collect();
+        // Rounding alone makes the computed cosine of two orthogonal vectors about
+        // √len·u: a smaller ε would rotate forever on noise.
+        let eps = f64::EPSILON * (len as f64).sqrt();
+        let mut norms: Vec<f64> = (0..k).map(|j| dot(&g[j * len..(j + 1) * len], &g[j * len..(j + 1) * len])).collect();
+        let mut worst = 0.0f64;
+        for sweep in 1..=MAX_SWEEPS {
+            let mut rotated = false;
+            worst = 0.0;
+            for p in 0..k {
+                for q in p + 1..k {
+                    let (alpha, beta) = (norms[p], norms[q]);
+                    // A zero column is orthogonal to everything already.
+                    if alpha == 0.0 || beta == 0.0 {
+                        continue;
+                    }
+                    let (gp, gq) = two_rows(g, len, p, q);
+                    let gamma = dot(gp, gq);
+                    let cosine = gamma.abs() / (alpha.sqrt() * beta.sqrt());
+                    // Written so that NaN rotates (and ends at the cap), never "converges".
+                    if cosine <= eps {
+                        continue;
+                    }
+                    worst = worst.max(cosine);
+                    rotated = true;
+                    let zeta = (beta - alpha) / (2.0 * gamma);
+                    let t = if zeta >= 0.0 { 1.0 / (zeta + zeta.hypot(1.0)) } else { -1.0 / (-zeta + zeta.hypot(1.0)) };
+                    let c = 1.0 / t.hypot(1.0);
+                    let s = c * t;
+                    // Rotate and recompute both squared norms in the same pass
+                    // (the update α − tγ drifts after many rotations).
+                    let (np, nq) = rotate_with_norms(gp, gq, c, s);
+                    norms[p] = np;
+                    norms[q] = nq;
+                    let (vp, vq) = two_rows(&mut wt, k, p, q);
+                    rotate(vp, vq, c, s);
+                }
+            }
+            if !rotated {
+                return Ok(wt);
+            }
+            if sweep == MAX_SWEEPS {
+                break;
+            }
+        }
+        Err(LinalgError::NotConverged { iterations: MAX_SWEEPS, residual: worst })
+    }
+
+    /// Rows p < q of a row-major matrix with rows of length `len`, both mutable.
+    fn two_rows(g: &mut [f64], len: usize, p: usize, q: usize) -> (&mut [f64], &mut [f64]) {
+        let (head, tail) = g.split_at_mut(q * len);
+        (&mut head[p * len..(p + 1) * len], &mut tail[..len])
+    }
+
+    /// A dot product with four running sums: the same rounding bound as one
+    /// sum, and independent additions the processor can overlap.
+    fn dot(x: &[f64], y: &[f64]) -> f64 {
+        let mut acc = [0.0; 4];
+        let (xc, yc) = (x.chunks_exact(4), y.chunks_exact(4));
+        let (xr, yr) = (xc.remainder(), yc.remainder());
+        for (a, b) in xc.zip(yc) {
+            for l in 0..4 {
+                acc[l] += a[l] * b[l];
+            }
+        }
+        let tail: f64 = xr.iter().zip(yr).map(|(a, b)| a * b).sum();
+        (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
+    }
+
+    /// (x, y) ← (c·x − s·y, s·x + c·y).
+    fn rotate(x: &mut [f64], y: &mut [f64], c: f64, s: f64) {
+        for (a, b) in x.iter_mut().zip(y.iter_mut()) {
+            let (u, v) = (*a, *b);
+            *a = c * u - s * v;
+            *b = s * u + c * v;
+        }
+    }
+
+    /// [`rotate`], returning the squared norms of the new x and y.
+    fn rotate_with_norms(x: &mut [f64], y: &mut [f64], c: f64, s: f64) -> (f64, f64) {
+        let (mut nx, mut ny) = ([0.0; 4], [0.0; 4]);
+        let mut xc = x.chunks_exact_mut(4);
+        let mut yc = y.chunks_exact_mut(4);
+        for (a, b) in (&mut xc).zip(&mut yc) {
+            for l in 0..4 {
+                let (u, v) = (a[l], b[l]);
+                a[l] = c * u - s * v;
+                b[l] = s * u + c * v;
+                nx[l] += a[l] * a[l];
+                ny[l] += b[l] * b[l];
+            }
+        }
+        let (mut tx, mut ty) = (0.0, 0.0);
+        for (a, b) in xc.into_remainder().iter_mut().zip(yc.into_remainder().iter_mut()) {
+            let (u, v) = (*a, *b);
+            *a = c * u - s * v;
+            *b = s * u + c * v;
+            tx += *a * *a;
+            ty += *b * *b;
+        }
+        ((nx[0] + nx[1]) + (nx[2] + nx[3]) + tx, (ny[0] + ny[1]) + (ny[2] + ny[3]) + ty)
+    }
+
+    /// A unit vector of length `len` orthogonal to the orthonormal `basis`: the
+    /// axis e_i with the largest remainder 1 − Σ_l b_l[i]² (at least
+    /// (len − r)/len, so never 0 while r < len), projected out twice, normalised.
+    fn completion(basis: &[Vec<f64>], len: usize) -> Vec<f64> {
+        let left = |i: usize| 1.0 - basis.iter().map(|b| b[i] * b[i]).sum::<f64>();
+        let best = (0..len).max_by(|&i, &j| left(i).total_cmp(&left(j))).unwrap_or(0);
+        let mut x = vec![0.0; len];
+        x[best] = 1.0;
+        // Twice is enough (lesson 7): the second pass removes what the first left.
+        for _ in 0..2 {
+            for b in basis {
+                let c = dot(b, &x);
+                x.iter_mut().zip(b).for_each(|(xi, bi)| *xi -= c * bi);
+            }
+        }
+        let norm = norm_l2(&x);
+        x.iter_mut().for_each(|xi| *xi /= norm);
+        x
+    }
+
     let (m, n) = a.shape();
     if a.is_empty() {
         return Err(LinalgError::Empty);
@@ -132,131 +261,4 @@ pub fn jacobi_svd(a: &Matrix) -> Result<Svd, LinalgError> {
         let vt = Matrix::from_fn(k, n, |i, j| units[i][j]);
         Ok(Svd { u, s, vt })
     }
-}
-
-/// Rotate the `k` rows (each `len` long) of the row-major `g` until they are
-/// mutually orthogonal in the relative sense; return the accumulated
-/// rotations as a row-major k×k matrix whose row j is column j of V.
-fn orthogonalize_rows(g: &mut [f64], k: usize, len: usize) -> Result<Vec<f64>, LinalgError> {
-    let mut wt: Vec<f64> = (0..k * k).map(|x| if x / k == x % k { 1.0 } else { 0.0 }).collect();
-    // Rounding alone makes the computed cosine of two orthogonal vectors about
-    // √len·u: a smaller ε would rotate forever on noise.
-    let eps = f64::EPSILON * (len as f64).sqrt();
-    let mut norms: Vec<f64> = (0..k).map(|j| dot(&g[j * len..(j + 1) * len], &g[j * len..(j + 1) * len])).collect();
-    let mut worst = 0.0f64;
-    for sweep in 1..=MAX_SWEEPS {
-        let mut rotated = false;
-        worst = 0.0;
-        for p in 0..k {
-            for q in p + 1..k {
-                let (alpha, beta) = (norms[p], norms[q]);
-                // A zero column is orthogonal to everything already.
-                if alpha == 0.0 || beta == 0.0 {
-                    continue;
-                }
-                let (gp, gq) = two_rows(g, len, p, q);
-                let gamma = dot(gp, gq);
-                let cosine = gamma.abs() / (alpha.sqrt() * beta.sqrt());
-                // Written so that NaN rotates (and ends at the cap), never "converges".
-                if cosine <= eps {
-                    continue;
-                }
-                worst = worst.max(cosine);
-                rotated = true;
-                let zeta = (beta - alpha) / (2.0 * gamma);
-                let t = if zeta >= 0.0 { 1.0 / (zeta + zeta.hypot(1.0)) } else { -1.0 / (-zeta + zeta.hypot(1.0)) };
-                let c = 1.0 / t.hypot(1.0);
-                let s = c * t;
-                // Rotate and recompute both squared norms in the same pass
-                // (the update α − tγ drifts after many rotations).
-                let (np, nq) = rotate_with_norms(gp, gq, c, s);
-                norms[p] = np;
-                norms[q] = nq;
-                let (vp, vq) = two_rows(&mut wt, k, p, q);
-                rotate(vp, vq, c, s);
-            }
-        }
-        if !rotated {
-            return Ok(wt);
-        }
-        if sweep == MAX_SWEEPS {
-            break;
-        }
-    }
-    Err(LinalgError::NotConverged { iterations: MAX_SWEEPS, residual: worst })
-}
-
-/// Rows p < q of a row-major matrix with rows of length `len`, both mutable.
-fn two_rows(g: &mut [f64], len: usize, p: usize, q: usize) -> (&mut [f64], &mut [f64]) {
-    let (head, tail) = g.split_at_mut(q * len);
-    (&mut head[p * len..(p + 1) * len], &mut tail[..len])
-}
-
-/// A dot product with four running sums: the same rounding bound as one
-/// sum, and independent additions the processor can overlap.
-fn dot(x: &[f64], y: &[f64]) -> f64 {
-    let mut acc = [0.0; 4];
-    let (xc, yc) = (x.chunks_exact(4), y.chunks_exact(4));
-    let (xr, yr) = (xc.remainder(), yc.remainder());
-    for (a, b) in xc.zip(yc) {
-        for l in 0..4 {
-            acc[l] += a[l] * b[l];
-        }
-    }
-    let tail: f64 = xr.iter().zip(yr).map(|(a, b)| a * b).sum();
-    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
-}
-
-/// (x, y) ← (c·x − s·y, s·x + c·y).
-fn rotate(x: &mut [f64], y: &mut [f64], c: f64, s: f64) {
-    for (a, b) in x.iter_mut().zip(y.iter_mut()) {
-        let (u, v) = (*a, *b);
-        *a = c * u - s * v;
-        *b = s * u + c * v;
-    }
-}
-
-/// [`rotate`], returning the squared norms of the new x and y.
-fn rotate_with_norms(x: &mut [f64], y: &mut [f64], c: f64, s: f64) -> (f64, f64) {
-    let (mut nx, mut ny) = ([0.0; 4], [0.0; 4]);
-    let mut xc = x.chunks_exact_mut(4);
-    let mut yc = y.chunks_exact_mut(4);
-    for (a, b) in (&mut xc).zip(&mut yc) {
-        for l in 0..4 {
-            let (u, v) = (a[l], b[l]);
-            a[l] = c * u - s * v;
-            b[l] = s * u + c * v;
-            nx[l] += a[l] * a[l];
-            ny[l] += b[l] * b[l];
-        }
-    }
-    let (mut tx, mut ty) = (0.0, 0.0);
-    for (a, b) in xc.into_remainder().iter_mut().zip(yc.into_remainder().iter_mut()) {
-        let (u, v) = (*a, *b);
-        *a = c * u - s * v;
-        *b = s * u + c * v;
-        tx += *a * *a;
-        ty += *b * *b;
-    }
-    ((nx[0] + nx[1]) + (nx[2] + nx[3]) + tx, (ny[0] + ny[1]) + (ny[2] + ny[3]) + ty)
-}
-
-/// A unit vector of length `len` orthogonal to the orthonormal `basis`: the
-/// axis e_i with the largest remainder 1 − Σ_l b_l[i]² (at least
-/// (len − r)/len, so never 0 while r < len), projected out twice, normalised.
-fn completion(basis: &[Vec<f64>], len: usize) -> Vec<f64> {
-    let left = |i: usize| 1.0 - basis.iter().map(|b| b[i] * b[i]).sum::<f64>();
-    let best = (0..len).max_by(|&i, &j| left(i).total_cmp(&left(j))).unwrap_or(0);
-    let mut x = vec![0.0; len];
-    x[best] = 1.0;
-    // Twice is enough (lesson 7): the second pass removes what the first left.
-    for _ in 0..2 {
-        for b in basis {
-            let c = dot(b, &x);
-            x.iter_mut().zip(b).for_each(|(xi, bi)| *xi -= c * bi);
-        }
-    }
-    let norm = norm_l2(&x);
-    x.iter_mut().for_each(|xi| *xi /= norm);
-    x
 }
