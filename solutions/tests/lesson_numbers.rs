@@ -4719,3 +4719,193 @@ mod lesson_8 {
         assert!(orthogonality_loss(&q) < 1e-15);
     }
 }
+
+mod lesson_11 {
+    use super::*;
+    use solutions::l11::jacobi_svd::jacobi_svd;
+    use solutions::l11::pseudo_inverse::lstsq_pinv;
+    use solutions::l11::rank_condition::{cond_2, numerical_rank};
+    use solutions::l11::svd_via_eigen::svd_via_eigen;
+
+    /// The worked example: rows $(3, 0)$ and $(4, 5)$.
+    fn worked() -> Matrix {
+        Matrix::from_rows(&[vec![3.0, 0.0], vec![4.0, 5.0]])
+    }
+
+    /// $A = U_1 \Sigma V^\top$ with $U_1$ the first four columns of $I_8 - \frac14 \mathbf 1 \mathbf 1^\top$, $V = I_4 -
+    /// \frac12 \mathbf 1 \mathbf 1^\top$ and $\Sigma = \operatorname{diag}(1, 2^{-e}, 2^{-2e}, 2^{-3e})$: every entry
+    /// is a short binary fraction, so $A$ is stored exactly and its singular values are exactly these.
+    fn exact_svd_matrix(e: i32) -> Matrix {
+        let u = |i: usize, j: usize| if i == j { 0.75 } else { -0.25 };
+        let v = |i: usize, j: usize| if i == j { 0.5 } else { -0.5 };
+        let s = [1.0, 2f64.powi(-e), 2f64.powi(-2 * e), 2f64.powi(-3 * e)];
+        Matrix::from_fn(8, 4, |i, j| (0..4).map(|k| u(i, k) * s[k] * v(j, k)).sum())
+    }
+
+    /// The relative errors of the smallest singular value, $2^{-3e}$, from `svd_via_eigen` and `jacobi_svd`.
+    fn sigma_4_errors(e: i32) -> (f64, f64, f64) {
+        let a = exact_svd_matrix(e);
+        let truth = 2f64.powi(-3 * e);
+        let via = svd_via_eigen(&a).unwrap().s[3];
+        let jac = jacobi_svd(&a).unwrap().s[3];
+        (((via - truth) / truth).abs(), ((jac - truth) / truth).abs(), via)
+    }
+
+    // "Its Gram matrix AᵀA = [[25, 20], [20, 25]] has eigenvalues 45 and 5 with eigenvectors (1, 1)/√2 and
+    // (−1, 1)/√2", u₁ = (1, 3)/√10, u₂ = (−3, 1)/√10, "u₁ · u₂ = (−3 + 3)/10 = 0", "|det A| = 15 = σ₁σ₂",
+    // "‖A‖_F² = 9 + 16 + 25 = 50", "Your jacobi_svd returns σ = (6.708203932499369, 2.23606797749979), that is 3√5
+    // and √5 to the last digit." "For the worked example, κ₂ = 3√5/√5 = 3, and cond_2 returns exactly 3."
+    #[test]
+    fn the_worked_example() {
+        let a = worked();
+        let g = solutions::l06::normal_equations::gram(&a);
+        assert_eq!(g, Matrix::from_rows(&[vec![25.0, 20.0], vec![20.0, 25.0]]));
+        let r = std::f64::consts::FRAC_1_SQRT_2;
+        for (v, lambda) in [([r, r], 45.0), ([-r, r], 5.0)] {
+            let gv = [25.0 * v[0] + 20.0 * v[1], 20.0 * v[0] + 25.0 * v[1]];
+            assert!((gv[0] - lambda * v[0]).abs() < 1e-13 && (gv[1] - lambda * v[1]).abs() < 1e-13);
+        }
+        // u_i = A v_i / σ_i, exactly (1, 3)/√10 and (−3, 1)/√10 up to rounding.
+        let t = 10f64.sqrt();
+        let u1 = [3.0 * r / 45f64.sqrt(), (4.0 * r + 5.0 * r) / 45f64.sqrt()];
+        let u2 = [-3.0 * r / 5f64.sqrt(), (-4.0 * r + 5.0 * r) / 5f64.sqrt()];
+        assert!(close(u1[0], 1.0 / t, 1e-15) && close(u1[1], 3.0 / t, 1e-15), "{u1:?}");
+        assert!(close(u2[0], -3.0 / t, 1e-15) && close(u2[1], 1.0 / t, 1e-15), "{u2:?}");
+        assert_eq!(1.0 * -3.0 + 3.0 * 1.0, 0.0);
+        assert_eq!(3.0 * 5.0 - 0.0 * 4.0, 15.0);
+        assert!(close(45f64.sqrt() * 5f64.sqrt(), 15.0, 1e-15));
+        assert_eq!(9.0 + 16.0 + 25.0, 50.0);
+        let svd = jacobi_svd(&a).unwrap();
+        assert_eq!(svd.s, [6.708203932499369, 2.23606797749979]);
+        assert_eq!(svd.s, [3.0 * 5f64.sqrt(), 5f64.sqrt()]);
+        assert_eq!(cond_2(&a).unwrap(), 3.0);
+    }
+
+    // The measured table: κ₂ = 2^9 ... 2^30 with u·κ₂², u·κ₂ and the relative errors of σ₄ from svd_via_eigen and
+    // jacobi_svd; "loses σ₄ entirely from κ₂ = 2^27, just past 1/√u ≈ 9.5 × 10^7: there σ₄² = 2^-54 = u/2";
+    // "From κ₂ = 2^15 on, the AᵀA route follows u·κ₂², between 4 and 14 times below it"; "One-sided Jacobi stays
+    // below u·κ₂"; "at κ₂ = 2^21 it keeps eleven digits of σ₄ where the AᵀA route keeps four".
+    // NOTE: the svd_via_eigen column comes from this branch's placeholder symmetric_eigen (cyclic Jacobi); after
+    // lesson 10's solver replaces it at merge, re-measure that column (and the two sentences about it).
+    #[test]
+    fn the_gram_route_loses_kappa_squared() {
+        let rows: [(i32, &str, &str, &str, &str, &str); 6] = [
+            (3, "5.1e2", "2.9e-11", "7e-14", "5.7e-14", "2e-14"),
+            (5, "3.3e4", "1.2e-7", "3e-8", "3.6e-12", "7e-14"),
+            (7, "2.1e6", "4.9e-4", "4e-5", "2.3e-10", "1e-11"),
+            (8, "1.7e7", "3.1e-2", "2e-3", "1.9e-9", "6e-11"),
+            (9, "1.3e8", "2.0e0", "1e0", "1.5e-8", "5e-10"),
+            (10, "1.1e9", "1.3e2", "3e0", "1.2e-7", "2e-8"),
+        ];
+        for (e, kappa, uk2, via, uk, jac) in rows {
+            let k = 2f64.powi(3 * e);
+            assert_eq!(sci(k, 1), kappa);
+            assert_eq!(sci(U * k * k, 1), uk2);
+            assert_eq!(sci(U * k, 1), uk);
+            let (v, j, _) = sigma_4_errors(e);
+            assert_eq!(sci(v, 0), via, "svd_via_eigen at 2^{}", 3 * e);
+            assert_eq!(sci(j, 0), jac, "jacobi_svd at 2^{}", 3 * e);
+            assert!(j < U * k, "Jacobi stays below u·κ at 2^{}", 3 * e);
+            if e >= 5 && e <= 8 {
+                let ratio = U * k * k / v;
+                assert!((4.0..=14.0).contains(&ratio.round()), "{ratio}");
+            }
+        }
+        assert_eq!(sigma_4_errors(9).2, 0.0);
+        assert_eq!(sci(1.0 / U.sqrt(), 1), "9.5e7");
+        assert_eq!(2f64.powi(-54), U / 2.0);
+        let (v, j, _) = sigma_4_errors(7);
+        assert_eq!((-j.log10()).round(), 11.0);
+        assert_eq!((-v.log10()).round(), 4.0);
+    }
+
+    // "Of the two roots take the smaller ... |t| ≤ 1, a rotation by at most 45°".
+    #[test]
+    fn the_jacobi_rotation_is_at_most_45_degrees() {
+        for zeta in [-1e300, -3.0, -1.0, -1e-9, 0.0, 1e-9, 0.5, 1.0, 7.0, 1e300] {
+            let t = if zeta >= 0.0 { 1.0 / (zeta + f64::hypot(zeta, 1.0)) } else { -1.0 / (-zeta + f64::hypot(zeta, 1.0)) };
+            assert!(t.abs() <= 1.0 && t.atan().abs().to_degrees() <= 45.0 + 1e-12, "{zeta}: {t}");
+            // t solves t² + 2ζt − 1 = 0.
+            if zeta.abs() < 1e10 {
+                assert!((t * t + 2.0 * zeta * t - 1.0).abs() < 1e-12, "{zeta}");
+            }
+        }
+        assert_eq!(1.0 / (0.0 + f64::hypot(0.0, 1.0)), 1.0);
+    }
+
+    // "for A with rows (1, 1) and (1, 1) and b = (2, 2) ... your lstsq_pinv returns the shortest,
+    // (0.9999999999999998, 0.9999999999999998), that is (1, 1) up to two units in the last place".
+    // "For the matrix with rows (1, 2, 3), (2, 4, 6), (1, 0, 1) ... your jacobi_svd returns σ₁ = 8.435448515787048,
+    // σ₂ = 0.9182637624920786 and σ₃ = 7.9 × 10^-165, not 0 but far below τ, and numerical_rank returns 2."
+    #[test]
+    fn pseudo_inverse_and_rank_examples() {
+        let a = Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, 1.0]]);
+        let x = lstsq_pinv(&a, &[2.0, 2.0]).unwrap();
+        assert_eq!(x, [0.9999999999999998, 0.9999999999999998]);
+        assert_eq!(x[0], 1.0 - 2.0 * f64::EPSILON / 2.0);
+        let b = Matrix::from_rows(&[vec![1.0, 2.0, 3.0], vec![2.0, 4.0, 6.0], vec![1.0, 0.0, 1.0]]);
+        let s = jacobi_svd(&b).unwrap().s;
+        assert_eq!(s[0], 8.435448515787048);
+        assert_eq!(s[1], 0.9182637624920786);
+        assert_eq!(sci(s[2], 1), "7.9e-165");
+        assert!(s[2] < 3.0 * f64::EPSILON * s[0]);
+        assert_eq!(numerical_rank(&b).unwrap(), 2);
+    }
+
+    // The algorithm, step 4: "After 80 sweeps without that, return Err(NotConverged { iterations: 80, residual })
+    // ...; only non-finite input gets there."
+    #[test]
+    fn jacobi_gives_up_after_80_sweeps_on_nan() {
+        let a = Matrix::from_rows(&[vec![1.0, f64::NAN], vec![2.0, 3.0]]);
+        assert!(matches!(jacobi_svd(&a), Err(LinalgError::NotConverged { iterations: 80, .. })));
+    }
+
+    // Apply it: "The camera image (data/camera_256.pgm ...), 256 × 256 grey levels from 0 to 255"; the figure:
+    // the storage line "reaching 1 near k = 128". Question 3: "513k < 65536 exactly when k ≤ 127", "8 · 513k <
+    // 65536, that is k ≤ 15, and with four-byte floats k ≤ 31".
+    #[test]
+    fn camera_storage() {
+        let pgm = include_bytes!("../../data/camera_256.pgm");
+        assert!(pgm.starts_with(b"P5"));
+        let header: Vec<&[u8]> = pgm.split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty()).take(4).collect();
+        assert_eq!(header, [&b"P5"[..], b"256", b"256", b"255"]);
+        let (m, n) = (256usize, 256usize);
+        assert_eq!(m + n + 1, 513);
+        assert_eq!(m * n, 65536);
+        assert_eq!(fixed(65536.0 / 513.0, 0), "128");
+        let last = |bytes: usize| (1..).take_while(|k| bytes * 513 * k < 65536).last().unwrap();
+        assert_eq!(last(1), 127);
+        assert_eq!(last(8), 15);
+        assert_eq!(last(4), 31);
+    }
+
+    // ANSWERS 1: the table for δ = 1e-6 and 1e-8: κ₂ ≈ 1.4e6 and 1.4e8, svd_via_eigen's σ₂ = 1.0000744453197294e-6
+    // and 0, jacobi_svd's exactly 1e-6 and 1e-8; "four digits at δ = 10^-6, as u·κ₂² ≈ 2 × 10^-4 predicts"; "Both
+    // return σ₁ correctly to the last digit or so"; "δ² = 10^-16 is less than half the spacing of the doubles near
+    // 1 (2^-52 ≈ 2.2 × 10^-16), so 1 + δ² rounds to exactly 1"; "that bound is about 10^-8 at δ = 10^-8".
+    #[test]
+    fn lauchli_through_the_gram_matrix_and_by_jacobi() {
+        let lauchli = |d: f64| Matrix::from_rows(&[vec![1.0, 1.0], vec![d, 0.0], vec![0.0, d]]);
+        for (d, kappa, via) in [(1e-6, "1.4e6", 1.0000744453197294e-6), (1e-8, "1.4e8", 0.0)] {
+            let a = lauchli(d);
+            let exact = (2.0 + d * d).sqrt();
+            assert_eq!(sci(exact / d, 1), kappa);
+            let (v, j) = (svd_via_eigen(&a).unwrap().s, jacobi_svd(&a).unwrap().s);
+            assert_eq!(v[1], via);
+            assert_eq!(j[1], d);
+            for s1 in [v[0], j[0]] {
+                assert!(close(s1, exact, 2.0 * f64::EPSILON), "{s1} vs {exact}");
+            }
+        }
+        let v = svd_via_eigen(&lauchli(1e-6)).unwrap().s[1];
+        assert_eq!((-((v - 1e-6) / 1e-6).abs().log10()).floor(), 4.0);
+        let k = 2f64.sqrt() / 1e-6;
+        assert_eq!(sci(U * k * k, 0), "2e-4");
+        assert!(1e-16 < f64::EPSILON / 2.0);
+        assert_eq!(sci(f64::EPSILON, 1), "2.2e-16");
+        assert_eq!(1.0 + 1e-16, 1.0);
+        assert_eq!(solutions::l06::normal_equations::gram(&lauchli(1e-8)), Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, 1.0]]));
+        let k8 = 2f64.sqrt() / 1e-8;
+        assert!((1e-8..1e-7).contains(&(U * k8)));
+    }
+}
