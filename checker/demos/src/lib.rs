@@ -15,6 +15,8 @@ pub mod lesson05;
 pub mod lesson06;
 pub mod lesson07;
 pub mod lesson08;
+pub mod lesson11;
+pub mod png;
 pub mod reference;
 pub mod space;
 pub mod svg;

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use demos::{Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08};
+use demos::{Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson11};
 use nalgebra::{DMatrix, DVector};
 
 fn root() -> PathBuf {
@@ -570,4 +570,83 @@ fn lesson8_transcript_and_figures_are_the_committed_ones() {
     let out = lesson08::demo(&LESSON8, &data()).unwrap();
     assert_transcript(8, &out);
     assert_figures(8, &out);
+}
+
+// ---------------------------------------------------------------- lesson 11
+
+const LESSON11: lesson11::Functions = lesson11::Functions {
+    jacobi_svd: solutions::l11::jacobi_svd::jacobi_svd,
+    truncate: solutions::l11::low_rank::truncate,
+    eckart_young_error: solutions::l11::low_rank::eckart_young_error,
+};
+
+/// The SVD of the camera image takes seconds in a debug build: computed once.
+fn lesson11_results() -> &'static lesson11::Results {
+    static RESULTS: std::sync::OnceLock<lesson11::Results> = std::sync::OnceLock::new();
+    RESULTS.get_or_init(|| lesson11::results(&LESSON11, &data()).unwrap())
+}
+
+#[test]
+fn lesson11_singular_values_agree_with_nalgebra_and_errors_with_eckart_young() {
+    let r = lesson11_results();
+    let c = &r.camera;
+    let a = nalgebra_of(&c.image);
+    let sigma = a.singular_values();
+    let (m, n) = c.image.shape();
+    // Weyl: a backward-stable SVD moves each σ by at most ‖E‖₂ ≈ C·max(m, n)·u·σ₁.
+    let u = f64::EPSILON / 2.0;
+    for (i, (&ours, &theirs)) in c.svd.s.iter().zip(sigma.iter()).enumerate() {
+        assert!((ours - theirs).abs() <= 10.0 * m.max(n) as f64 * u * sigma[0], "σ{i}: {ours} vs nalgebra {theirs}");
+    }
+    assert!(c.backward <= 1e-13 && c.orthogonality_u <= 1e-12 && c.orthogonality_v <= 1e-12, "{c:?}");
+    let norm = a.norm();
+    let mut last = f64::INFINITY;
+    for run in &r.runs {
+        // Eckart–Young with nalgebra's σ, summed here: ‖A − A_k‖_F² = Σ_{i>k} σᵢ².
+        let dropped = sigma.iter().skip(run.k).map(|s| s * s).sum::<f64>().sqrt() / norm;
+        assert!((run.error - dropped).abs() <= 1e-9 * dropped, "k = {}: {} vs {dropped}", run.k, run.error);
+        assert!((run.predicted - dropped).abs() <= 1e-9 * dropped, "k = {}: {} vs {dropped}", run.k, run.predicted);
+        // The reconstruction itself, by nalgebra from the learner's factors.
+        let uk = nalgebra_of(&c.svd.u).columns(0, run.k).into_owned();
+        let vtk = nalgebra_of(&c.svd.vt).rows(0, run.k).into_owned();
+        let ak = uk * DMatrix::from_diagonal(&DVector::from_column_slice(&c.svd.s[..run.k])) * vtk;
+        assert!((&ak - nalgebra_of(&run.image)).amax() <= 1e-9, "k = {}", run.k);
+        assert!(((&a - ak).norm() / norm - run.error).abs() <= 1e-12, "k = {}", run.k);
+        assert_eq!(run.storage, (run.k * (m + n + 1)) as f64 / (m * n) as f64);
+        assert!(run.error < last && run.psnr > 15.0, "k = {}: error {}, PSNR {}", run.k, run.error, run.psnr);
+        last = run.error;
+    }
+}
+
+#[test]
+fn lesson11_transcript_figures_and_images() {
+    let demo = lesson11::present(&LESSON11, lesson11_results()).unwrap();
+    assert_transcript(11, &demo.output);
+    assert_figures(11, &demo.output);
+    for (name, svg) in &demo.output.figures {
+        assert!(svg.len() <= 200_000, "{name} is {} bytes", svg.len());
+    }
+    let names: Vec<&str> = demo.images.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["camera_rank_05.pgm", "camera_rank_20.pgm", "camera_rank_50.pgm"]);
+    for (name, bytes) in &demo.images {
+        assert!(bytes.starts_with(b"P5\n256 256\n255\n") && bytes.len() == 15 + 256 * 256, "{name}");
+    }
+}
+
+#[test]
+fn lesson11_a_badly_ordered_or_shaped_svd_gets_a_plain_message() {
+    fn ascending(a: &vocab::Matrix) -> Result<vocab::Svd, vocab::LinalgError> {
+        let mut svd = solutions::l11::jacobi_svd::jacobi_svd(a)?;
+        svd.s.reverse();
+        Ok(svd)
+    }
+    fn square_u(a: &vocab::Matrix) -> Result<vocab::Svd, vocab::LinalgError> {
+        let svd = solutions::l11::jacobi_svd::jacobi_svd(a)?;
+        Ok(vocab::Svd { u: vocab::Matrix::identity(a.nrows()), ..svd })
+    }
+    let a = vocab::Matrix::from_rows(&[vec![3.0, 0.0], vec![4.0, 5.0], vec![1.0, 1.0]]);
+    let e = lesson11::learner_svd(&lesson11::Functions { jacobi_svd: ascending, ..LESSON11 }, &a).unwrap_err();
+    assert!(e.contains("largest first"), "{e}");
+    let e = lesson11::learner_svd(&lesson11::Functions { jacobi_svd: square_u, ..LESSON11 }, &a).unwrap_err();
+    assert!(e.contains("returned U 3 × 3") && e.contains("U 3 × 2"), "{e}");
 }

@@ -399,6 +399,19 @@ macro_rules! course {
                         demos::lesson08::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
+                $crate::Demo {
+                    lesson: 11,
+                    run: |args| {
+                        let functions = demos::lesson11::Functions {
+                            jacobi_svd: $k::l11::jacobi_svd::jacobi_svd,
+                            truncate: $k::l11::low_rank::truncate,
+                            eckart_young_error: $k::l11::low_rank::eckart_young_error,
+                        };
+                        // The SVD of the image takes a while in a debug build: say so first.
+                        print!("{}", demos::lesson11::WORKING);
+                        demos::lesson11::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
             ],
         }
     };
