@@ -4852,6 +4852,18 @@ mod lesson_11 {
         assert_eq!(numerical_rank(&b).unwrap(), 2);
     }
 
+    // How your code is checked: "the row (3, 4), whose A⁺ is the column (0.12, 0.16); the 2 × 2 matrix of ones,
+    // whose A⁺ is the same matrix divided by 4".
+    #[test]
+    fn pseudo_inverse_check_examples() {
+        let p = solutions::l11::pseudo_inverse::pseudo_inverse(&Matrix::from_rows(&[vec![3.0, 4.0]])).unwrap();
+        assert_eq!(p.shape(), (2, 1));
+        assert!(close(p[(0, 0)], 0.12, 1e-15) && close(p[(1, 0)], 0.16, 1e-15), "{p:?}");
+        assert_eq!((3.0 / 25.0, 4.0 / 25.0), (0.12, 0.16));
+        let ones = solutions::l11::pseudo_inverse::pseudo_inverse(&Matrix::from_rows(&[vec![1.0; 2], vec![1.0; 2]])).unwrap();
+        assert!(ones.as_slice().iter().all(|&x| close(x, 0.25, 1e-15)), "{ones:?}");
+    }
+
     // The algorithm, step 4: "After 80 sweeps without that, return Err(NotConverged { iterations: 80, residual })
     // ...; only non-finite input gets there."
     #[test]
