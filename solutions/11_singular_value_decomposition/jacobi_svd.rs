@@ -81,8 +81,9 @@ pub fn jacobi_svd(a: &Matrix) -> Result<Svd, LinalgError> {
 
     /// Rotate the `k` rows (each `len` long) of the row-major `g` until they are
     /// mutually orthogonal in the relative sense; return the accumulated
-    /// rotations as a row-major k×k matrix whose row j is column j of V.
-    fn orthogonalize_rows(g: &mut [f64], k: usize, len: usize) -> Result<Vec<f64>, LinalgError> {
+    /// rotations as a row-major k×k matrix whose row j is column j of V, and
+    /// the squared row norms the iteration saw.
+    fn orthogonalize_rows(g: &mut [f64], k: usize, len: usize) -> Result<(Vec<f64>, Vec<f64>), LinalgError> {
         let mut wt: Vec<f64> = (0..k * k).map(|x| if x / k == x % k { 1.0 } else { 0.0 }).collect();
         // Rounding alone makes the computed cosine of two orthogonal vectors about
         // √len·u: a smaller ε would rotate forever on noise.
@@ -122,7 +123,7 @@ pub fn jacobi_svd(a: &Matrix) -> Result<Svd, LinalgError> {
                 }
             }
             if !rotated {
-                return Ok(wt);
+                return Ok((wt, norms));
             }
             if sweep == MAX_SWEEPS {
                 break;
@@ -232,10 +233,14 @@ pub fn jacobi_svd(a: &Matrix) -> Result<Svd, LinalgError> {
     if scale != 1.0 {
         g.iter_mut().for_each(|x| *x *= scale);
     }
-    let wt = orthogonalize_rows(&mut g, k, len)?;
+    let (wt, norms) = orthogonalize_rows(&mut g, k, len)?;
 
     // σ_j = ‖g_j‖, sorted non-increasing (total_cmp: a total order even with NaN).
-    let sigma: Vec<f64> = (0..k).map(|j| norm_l2(&g[j * len..(j + 1) * len])).collect();
+    // A row whose squared norm is 0 (exactly zero, or below 1e-154 after the
+    // scaling, where the square underflows) was never rotated: it counts as
+    // zero, and its u_j is completed below.
+    let sigma: Vec<f64> =
+        (0..k).map(|j| if norms[j] == 0.0 { 0.0 } else { norm_l2(&g[j * len..(j + 1) * len]) }).collect();
     let mut order: Vec<usize> = (0..k).collect();
     order.sort_by(|&i, &j| sigma[j].total_cmp(&sigma[i]));
     // Unit vectors g_j/σ_j; the exact zeros (at the end after sorting) are completed.

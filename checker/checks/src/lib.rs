@@ -24,6 +24,7 @@ pub mod l05;
 pub mod l06;
 pub mod l07;
 pub mod l08;
+pub mod l11;
 pub mod ls_cases;
 pub mod pretty;
 pub mod shrink;

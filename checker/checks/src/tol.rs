@@ -457,6 +457,99 @@ pub fn lstsq_qr_residual(m: usize, n: usize) -> f64 {
     2.0 * gamma(m * n + n)
 }
 
+// ---------------------------------------------------------------- lesson 11
+//
+// Calibration (`l11::tests::calibrate_lesson_11`, 3000 cases of each
+// generator, the reference solutions; see the numbers printed there and the
+// summary in each doc comment): the ratios below are error/bound WITHOUT `C`.
+
+/// An accurate SVD's singular values against nalgebra's `singular_values()`:
+/// |σ̂_j − σ_j| ≤ `svd_values(m, n)`·σ₁ (Weyl: |σ_j(A + E) − σ_j(A)| ≤ ‖E‖₂,
+/// and a backward-stable SVD has ‖E‖₂ ≲ c·max(m, n)·u·‖A‖₂; nalgebra's own
+/// values were within 3·m·u·σ₁ of exactly known ones, `checking.md`). No κ:
+/// the route through AᵀA misses it by u·σ₁²/σ_min, 10⁶× at κ₂ = 10¹⁰.
+pub fn svd_values(m: usize, n: usize) -> f64 {
+    gamma(4 * m.max(n))
+}
+
+/// ‖ÛᵀÛ − I‖_F and ‖V̂ᵀV̂ − I‖_F for an accurate SVD: orthogonal to working
+/// precision whatever κ₂. One-sided Jacobi stops when every cosine between
+/// columns is below √m·u, and accumulates V by rotations.
+pub fn svd_orthogonality(m: usize, n: usize) -> f64 {
+    gamma(2 * m * n + 4)
+}
+
+/// ‖A − ÛΣ̂V̂ᵀ‖_F ≤ `svd_backward(m, n)`·‖A‖_F for an accurate SVD (backward
+/// stable: each rotation is applied to the data itself).
+pub fn svd_backward(m: usize, n: usize) -> f64 {
+    gamma(2 * m * n + 4)
+}
+
+/// Relative accuracy on a column-graded A = Q·D (Q orthonormal columns):
+/// |σ̂_j − σ_j| ≤ `svd_relative(m, n)`·σ_j. One-sided Jacobi perturbs each
+/// column relative to its own norm (Demmel and Veselić 1992, Thm 4.2:
+/// relative error ≲ c·sweeps·n·u·κ₂(B) with A = B·D, κ₂(B) ≈ 1 here), and
+/// the reference (column norms) is within ‖QᵀQ − I‖ ≈ m·u of the σ_j.
+pub fn svd_relative(m: usize, n: usize) -> f64 {
+    gamma(4 * m * n)
+}
+
+/// The route through AᵀA: |σ̂_j² − σ_j²| ≤ `svd_via_eigen_values(m, n)`·σ₁².
+/// Forming AᵀA costs m·u·σ₁² per entry and a backward-stable eigensolver adds
+/// n·u·‖AᵀA‖ (Weyl), so the eigenvalues σ_j² are accurate relative to σ₁², and
+/// σ_j itself only to u·κ_j² relative.
+pub fn svd_via_eigen_values(m: usize, n: usize) -> f64 {
+    gamma(2 * m.max(n) * m.min(n) + 4)
+}
+
+/// The route through AᵀA: ‖ÛᵀÛ − I‖_F, ‖V̂ᵀV̂ − I‖_F ≤
+/// `svd_via_eigen_orthogonality(m, n, κ)`, with κ = σ₁/σ_r over the σ_j the
+/// learner divided by (σ_j² above τ = max(m, n)·ε·σ₁²): u_iᵀu_j =
+/// v_iᵀ(AᵀA)v_j/(σ_iσ_j) carries the eigensolver's error n·u·σ₁² divided by
+/// σ_iσ_j ≥ σ_r².
+pub fn svd_via_eigen_orthogonality(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(2 * m * n + 4) * kappa * kappa
+}
+
+/// The route through AᵀA: ‖A − ÛΣ̂V̂ᵀ‖_F ≤ `svd_via_eigen_backward(m, n, κ)`·‖A‖_F.
+/// The u_j of σ_j² > τ give Av_jv_jᵀ up to the orthogonality error above; the
+/// others (completed) drop layers of size at most √τ each: k of them cost
+/// at most 2√(k·max(m, n)·ε)·σ₁.
+pub fn svd_via_eigen_backward(m: usize, n: usize, kappa: f64) -> f64 {
+    let k = m.min(n) as f64;
+    svd_via_eigen_orthogonality(m, n, kappa) + 4.0 * (k * m.max(n) as f64 * f64::EPSILON).sqrt()
+}
+
+/// The four Moore–Penrose conditions for X = Â⁺, each relative to ‖A‖_F,
+/// ‖X‖_F or 1: ≤ `pseudo_inverse(m, n, κ_r)`, κ_r = σ₁/σ_r over the nonzero
+/// singular values. X is the exact pseudo-inverse of a matrix within
+/// c·mn·u·‖A‖ of A, and A⁺ moves by about κ_r²·‖ΔA‖/‖A‖ relative (Wedin), which
+/// XAX − X and the symmetry of XA feel; AXA − A and AX only κ_r.
+pub fn pseudo_inverse(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(2 * m * n + 4) * kappa * kappa
+}
+
+/// Least squares through A⁺ against the minimum-norm solution:
+/// ‖x̂ − x‖ ≤ `pinv_lstsq(m, n, κ_r)`·(2‖x‖ + (κ_r + 1)‖r‖/σ₁), the
+/// perturbation bound of the problem restricted to the nonzero singular
+/// values (Higham, Thm 20.1, with κ_r for κ), as in `lstsq_qr`.
+pub fn pinv_lstsq(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * gamma(2 * m * n + 4) * (n as f64).sqrt() * kappa
+}
+
+/// Best rank-k approximation: |‖A − Â_k‖_F − (Σ_{j≥k} σ_j²)^½| and
+/// σ_{k+1}(Â_k) ≤ `low_rank(m, n)`·‖A‖_F: the SVD's backward error, plus the
+/// rounding of the k layers added up.
+pub fn low_rank(m: usize, n: usize) -> f64 {
+    gamma(2 * m * n + 4)
+}
+
+/// κ₂ = σ₁/σ_min against nalgebra's: relative error ≤ `cond_2(m, n, κ)`, as
+/// σ_min is known to `svd_values(m, n)`·σ₁ on both sides.
+pub fn cond_2(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * svd_values(m, n) * kappa
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -280,6 +280,39 @@ macro_rules! course {
                     id: "least_squares_qr",
                     check: || checks::l08::least_squares_qr($k::l08::least_squares_qr::lstsq_qr),
                 },
+                $crate::Exercise {
+                    id: "svd_via_eigen",
+                    check: || checks::l11::svd_via_eigen($k::l11::svd_via_eigen::svd_via_eigen),
+                },
+                $crate::Exercise { id: "jacobi_svd", check: || checks::l11::jacobi_svd($k::l11::jacobi_svd::jacobi_svd) },
+                $crate::Exercise {
+                    id: "pseudo_inverse",
+                    check: || {
+                        checks::l11::pseudo_inverse(&checks::l11::PseudoInverse {
+                            pseudo_inverse: $k::l11::pseudo_inverse::pseudo_inverse,
+                            lstsq_pinv: $k::l11::pseudo_inverse::lstsq_pinv,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "low_rank",
+                    check: || {
+                        checks::l11::low_rank(&checks::l11::LowRank {
+                            truncate: $k::l11::low_rank::truncate,
+                            low_rank: $k::l11::low_rank::low_rank,
+                            eckart_young_error: $k::l11::low_rank::eckart_young_error,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "rank_condition",
+                    check: || {
+                        checks::l11::rank_condition(&checks::l11::RankCondition {
+                            numerical_rank: $k::l11::rank_condition::numerical_rank,
+                            cond_2: $k::l11::rank_condition::cond_2,
+                        })
+                    },
+                },
             ],
             demos: &[
                 $crate::Demo {
