@@ -92,6 +92,20 @@ TODO = {
     "eckart_young_error": "your norm_l2 of s[k..] (empty when k ≥ s.len()).",
     "numerical_rank": "your jacobi_svd; count the σ_j > max(m, n)·ε·σ₁.",
     "cond_2": "your jacobi_svd; ∞ when fewer than min(m, n) σ pass the rank tolerance, else σ₁/σ_last.",
+    "12:center": "your mean_vector of data, then subtract mean[j] from every entry of column j.",
+    "12:standardize": "your center; refuse n < 2; per column: all entries equal → s = 0 and a zero column, else s = norm_l2(centred column)/√(n − 1) and divide.",
+    "12:covariance": "your center; refuse n < 2; your gram of the centred data, every entry divided by n − 1.",
+    "12:pca": "refuse Empty, n < 2, k > min(n, d); your center; your jacobi_svd of the centred data; the first k rows of vt, σᵢ²/(n − 1), σᵢ²/Σ all σⱼ² (0 if the sum is 0).",
+    "12:project": "check data.ncols() against pca.mean.len(); subtract pca.mean from every row; your mat_mul with your transpose of pca.components.",
+    "12:reconstruct": "check scores.ncols() against pca.components.nrows(); your mat_mul(scores, components), then add pca.mean to every row.",
+    "12:filter_factors": "σ²/(σ² + λ) for each σ, 0 where σ² + λ == 0.",
+    "12:ridge_svd": "check b's length; your jacobi_svd; for each σᵢ with σᵢ² + λ ≠ 0: x += σᵢ/(σᵢ² + λ)·(uᵢ·b)·(row i of vt).",
+    "12:softmax": "per row: m = the largest logit, e_c = exp(z_c − m), p_c = e_c / Σ e.",
+    "12:cross_entropy": "check the lengths, Empty, labels < k; per row: m + ln Σ exp(z − m) − z[y]; return the mean.",
+    "12:forward": "check x.ncols() against the weights' columns; your mat_mul of x with your transpose of the weights; add bias[c] to column c.",
+    "12:gradients": "logits by your forward; your cross_entropy for its checks; G = your softmax − one-hot labels, divided by n; weights' gradient Gᵀ·x, bias' the column sums of G.",
+    "12:gradient_step": "weights − learning_rate·gradient.weights, bias − learning_rate·gradient.bias.",
+    "12:train": "history = [loss of layer]; steps times: your gradients, your gradient_step, push the new loss; return (layer, history).",
 }
 
 def stub(source: str, lesson: int) -> str:

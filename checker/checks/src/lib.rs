@@ -25,6 +25,7 @@ pub mod l06;
 pub mod l07;
 pub mod l08;
 pub mod l11;
+pub mod l12;
 pub mod ls_cases;
 pub mod pretty;
 pub mod shrink;

@@ -457,6 +457,109 @@ pub fn lstsq_qr_residual(m: usize, n: usize) -> f64 {
     2.0 * gamma(m * n + n)
 }
 
+// ---------------------------------------------------------------- lesson 12
+//
+// Calibration (`calibrate` in `l12.rs`: 20 000 draws of each lesson-12
+// generator, reference solutions; error / bound without C): 0.38 for the
+// means and centred entries, 0.14 for standardizing, 0.07 for the covariance
+// entries, 0.17 for the orthonormality of the components, 0.18 for the
+// explained variances, 0.15 for the top-k subspace, 0.09 for ridge through
+// the SVD against nalgebra's Cholesky solve, 0.28 for softmax and the loss
+// (logits up to 10⁴), 0.05 for the gradient against central differences;
+// scores are bit-identical to the checker's product. So a correct program has
+// 25× room or more. The mutants of `mutants_l12.rs` miss by far more: a
+// variance over n instead of n − 1 is off by a factor (n − 1)/n, the one-pass
+// covariance by u·x̄² (10⁻⁴ for means of 10⁶), an unshifted softmax is NaN.
+
+/// A column mean and a centred entry against the checker's Σx/n:
+/// |x̄̂_j − x̄_j| ≤ `mean(n)`·max_i |x_ij| (a sum of n terms and a division;
+/// the checker's own mean as much again, hence twice this for x_ij − x̄_j).
+pub fn mean(n: usize) -> f64 {
+    gamma(n + 2)
+}
+
+/// A sample standard deviation and a standardized entry:
+/// |ŝ_j − s_j| ≤ `standardized(n)`·(s_j + max_i|x_ij|) and
+/// |ẑ_ij − z_ij| ≤ `standardized(n)`·(|z_ij| + max_i|x_ij|/s_j). The centred
+/// entries carry the mean's error, γ·max|x|, which dominates when the offset
+/// is large next to the spread; the norm, the square root and the division
+/// add a few roundings.
+pub fn standardized(n: usize) -> f64 {
+    gamma(4 * n + 8)
+}
+
+/// A covariance entry: |Σ̂_jk − Σ_jk| ≤ `covariance(n)`·Σᵢ(|x̃_ij||x̃_ik| +
+/// |x̃_ij|M_k + M_j|x̃_ik|)/(n − 1), x̃ the centred data and M_j = max_i|x_ij|:
+/// each centred entry is off by γ·M_j (the mean), and the sum of n products
+/// rounds by γ_n (Higham, §3.1); the checker's own product as much again.
+pub fn covariance(n: usize) -> f64 {
+    2.0 * gamma(n + 4)
+}
+
+/// PCA components orthonormal: ‖CCᵀ − I‖_F ≤ `pca_orthonormality(n, d)`. The
+/// rows of Vᵀ from a Jacobi SVD are accumulated rotations, orthogonal to
+/// working precision (a few sweeps of d rotations each, Demmel and Veselić,
+/// 1992).
+pub fn pca_orthonormality(n: usize, d: usize) -> f64 {
+    gamma(4 * d * (d + n) + 8)
+}
+
+/// PCA explained variances: the centred data is rounded by γ·‖X‖_F (the
+/// means) and the SVD is backward stable, so each σᵢ moves by at most
+/// `pca_values(n, d)`·‖X‖_F (Weyl), and σᵢ² by 2e(σ₁ + e).
+pub fn pca_values(n: usize, d: usize) -> f64 {
+    gamma(4 * n * d + 8)
+}
+
+/// The subspace of the first k components: ‖CᵀC − P_k‖_F ≤
+/// `pca_subspace(n, d)`·‖X‖_F²/(σ_k² − σ_(k+1)²). A perturbation E of the
+/// data turns the top-k right singular subspace by about ‖E‖/(σ_k − σ_(k+1))
+/// (Wedin), ≤ 2‖E‖σ₁/(σ_k² − σ_(k+1)²); the checker's reference, the
+/// eigenvectors of XcᵀXc, turns by γ‖X‖²/(λ_k − λ_(k+1)) (Davis–Kahan).
+pub fn pca_subspace(n: usize, d: usize) -> f64 {
+    gamma(8 * n * d + 16)
+}
+
+/// Scores and reconstructions, entry by entry: |ẑ − z| ≤ `scores(p)`·(|X −
+/// x̄|)|C|ᵀ for a sum of p products and a subtraction; the checker's
+/// product as much again.
+pub fn scores(p: usize) -> f64 {
+    2.0 * gamma(p + 2)
+}
+
+/// Ridge through the SVD against nalgebra's Cholesky solve of M x = Aᵀb,
+/// M = AᵀA + λI: ‖x̂ − x‖ ≤ `ridge_svd(m, n, κ)`·(‖x‖ + ‖A‖_F‖b‖/‖M‖₂), κ =
+/// κ₂(M). The SVD is backward stable (‖ΔA‖ ≤ γ_mn‖A‖), which moves the
+/// solution by ‖M⁻¹‖·‖ΔA‖(‖b‖ + 2‖A‖‖x‖) ≤ κ·ε·(‖x‖ + ‖b‖‖A‖/‖M‖) up to
+/// constants, and the reference errs like lesson 6's `ridge` bound.
+pub fn ridge_svd(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * gamma(2 * m * n + 4 * m + 4 * n) * (n.max(1) as f64).sqrt() * kappa
+}
+
+/// Softmax entries, relative: |p̂ − p| ≤ `softmax(k)`·max(1, max|z|)·p, and
+/// the loss: |L̂ − L| ≤ `softmax(k)`·mean_i max(1, max_j|z_ij|). Subtracting
+/// the shift rounds each z − m by u·|z|, which exp turns into a relative
+/// error; a sum of k exponentials, a logarithm and a division add a few more.
+pub fn softmax(k: usize) -> f64 {
+    gamma(2 * k + 8)
+}
+
+/// The rounding δ of one evaluation of the mean loss of a linear layer with
+/// d inputs and k outputs, relative to mean_i max(1, max|z_i|) + 1, WITHOUT
+/// the safety factor (the check puts C on the whole finite-difference
+/// bound): d products per logit, then `softmax(k)`'s roundings.
+pub fn finite_difference_noise(d: usize, k: usize) -> f64 {
+    (2 * (d + k) + 16) as f64 * U
+}
+
+/// Training replayed by the checker: each loss of the history within
+/// `training(steps)`·(|L₀| + 1) of the replay's. Gradient descent with
+/// η ≤ 1/L is non-expansive, so the roundings of each step (γ_d in the
+/// gradient) add up rather than grow.
+pub fn training(steps: usize) -> f64 {
+    gamma(64 * (steps + 1))
+}
+
 // ---------------------------------------------------------------- lesson 11
 //
 // Calibration (`l11::tests::calibrate_lesson_11`, 3000 cases of each

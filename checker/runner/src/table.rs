@@ -284,7 +284,10 @@ macro_rules! course {
                     id: "svd_via_eigen",
                     check: || checks::l11::svd_via_eigen($k::l11::svd_via_eigen::svd_via_eigen),
                 },
-                $crate::Exercise { id: "jacobi_svd", check: || checks::l11::jacobi_svd($k::l11::jacobi_svd::jacobi_svd) },
+                $crate::Exercise {
+                    id: "jacobi_svd",
+                    check: || checks::l11::jacobi_svd($k::l11::jacobi_svd::jacobi_svd),
+                },
                 $crate::Exercise {
                     id: "pseudo_inverse",
                     check: || {
@@ -310,6 +313,58 @@ macro_rules! course {
                         checks::l11::rank_condition(&checks::l11::RankCondition {
                             numerical_rank: $k::l11::rank_condition::numerical_rank,
                             cond_2: $k::l11::rank_condition::cond_2,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "centering",
+                    check: || {
+                        checks::l12::centering(&checks::l12::Centering {
+                            center: $k::l12::center::center,
+                            standardize: $k::l12::center::standardize,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "covariance",
+                    check: || checks::l12::covariance($k::l12::covariance::covariance),
+                },
+                $crate::Exercise { id: "pca", check: || checks::l12::pca($k::l12::pca::pca) },
+                $crate::Exercise {
+                    id: "pca_projection",
+                    check: || {
+                        checks::l12::pca_projection(&checks::l12::PcaProjection {
+                            project: $k::l12::project::project,
+                            reconstruct: $k::l12::project::reconstruct,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "ridge_svd",
+                    check: || {
+                        checks::l12::ridge_svd(&checks::l12::RidgeSvd {
+                            filter_factors: $k::l12::ridge_svd::filter_factors,
+                            ridge_svd: $k::l12::ridge_svd::ridge_svd,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "softmax_cross_entropy",
+                    check: || {
+                        checks::l12::softmax_cross_entropy(&checks::l12::SoftmaxCrossEntropy {
+                            softmax: $k::l12::softmax::softmax,
+                            cross_entropy: $k::l12::softmax::cross_entropy,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "linear_layer",
+                    check: || {
+                        checks::l12::linear_layer(&checks::l12::LinearLayer {
+                            forward: $k::l12::linear_layer::forward,
+                            gradients: $k::l12::linear_layer::gradients,
+                            gradient_step: $k::l12::linear_layer::gradient_step,
+                            train: $k::l12::linear_layer::train,
                         })
                     },
                 },
@@ -443,6 +498,24 @@ macro_rules! course {
                         // The SVD of the image takes a while in a debug build: say so first.
                         print!("{}", demos::lesson11::WORKING);
                         demos::lesson11::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 12,
+                    run: |args| {
+                        let functions = demos::lesson12::Functions {
+                            standardize: $k::l12::center::standardize,
+                            pca: $k::l12::pca::pca,
+                            project: $k::l12::project::project,
+                            jacobi_svd: $k::l11::jacobi_svd::jacobi_svd,
+                            filter_factors: $k::l12::ridge_svd::filter_factors,
+                            ridge_svd: $k::l12::ridge_svd::ridge_svd,
+                            ridge: $k::l06::ridge::ridge,
+                            forward: $k::l12::linear_layer::forward,
+                            train: $k::l12::linear_layer::train,
+                        };
+                        print!("{}", demos::lesson12::WORKING);
+                        demos::lesson12::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
             ],
