@@ -301,9 +301,8 @@ fn check_factors(function: &str, c: &Case, svd: &Svd, route: Route) -> Result<()
         Route::ViaEigen => tol::svd_via_eigen_backward(m, n, kappa) * size,
     };
     if misses(err, bound) {
-        return Err(miss("UΣVᵀ ≠ A: the product of your factors is not A".to_string()).bound(format!(
-            "‖A − UΣVᵀ‖_F = {err:.2e}, allowed ≤ {bound:.2e} (relative to ‖A‖_F = {size:.2e})"
-        )));
+        return Err(miss("UΣVᵀ ≠ A: the product of your factors is not A".to_string())
+            .bound(format!("‖A − UΣVᵀ‖_F = {err:.2e}, allowed ≤ {bound:.2e} (relative to ‖A‖_F = {size:.2e})")));
     }
     Ok(())
 }
@@ -374,10 +373,12 @@ enum Judge {
 
 fn check_svd(function: &str, f: SvdFn, c: &Case, route: Route, judge: Judge) -> Result<(), Miss> {
     let a = rows_matrix(&c.inputs());
-    let svd = accepted(function, call(function, || f(&a))?, || expected_svd(&rows_matrix(&c.rows), c.exp))
-        .map_err(|e| Miss {
-            message: format!("{} (every matrix with at least one row and one column has an SVD)", e.message),
-            ..e
+    let svd =
+        accepted(function, call(function, || f(&a))?, || expected_svd(&rows_matrix(&c.rows), c.exp)).map_err(|e| {
+            Miss {
+                message: format!("{} (every matrix with at least one row and one column has an SVD)", e.message),
+                ..e
+            }
         })?;
     check_factors(function, c, &svd, route)?;
     match judge {
@@ -487,7 +488,9 @@ pub fn jacobi_svd(f: SvdFn) -> ExerciseReport {
     if let Some(r) = c.not_implemented() {
         return r;
     }
-    c.examples("examples", SVD_EXAMPLES, svd_examples(), |case| check_svd(NAME, f, case, Route::Accurate, Judge::Values));
+    c.examples("examples", SVD_EXAMPLES, svd_examples(), |case| {
+        check_svd(NAME, f, case, Route::Accurate, Judge::Values)
+    });
     c.property(
         "random_matrices",
         "any m×n (tall, square, wide), × 2^±40 one time in three: UᵀU = I, VᵀV = I, A = UΣVᵀ to rounding, and σ \
@@ -857,7 +860,10 @@ fn literal_truncate(c: &Case) -> String {
 
 /// s non-increasing and ≥ 0 (the contract of an SVD).
 fn sorted_s(c: &Case) -> bool {
-    c.rows.len() == 1 && !c.rows[0].is_empty() && c.rows[0].windows(2).all(|w| w[0] >= w[1]) && c.rows[0].iter().all(|&x| x >= 0.0)
+    c.rows.len() == 1
+        && !c.rows[0].is_empty()
+        && c.rows[0].windows(2).all(|w| w[0] >= w[1])
+        && c.rows[0].iter().all(|&x| x >= 0.0)
 }
 
 static TRUNCATE: Spec = Spec {
@@ -946,7 +952,11 @@ fn check_low_rank(f: LowRankFn, c: &Case) -> Result<(), Miss> {
             pretty::number(extra)
         ))
         .output(got.to_string())
-        .bound(format!("σ_{}(A_k) = {extra:.2e}, allowed ≤ {:.2e}", k + 1, bound.max(tol::rank_cutoff(m, n, top)))));
+        .bound(format!(
+            "σ_{}(A_k) = {extra:.2e}, allowed ≤ {:.2e}",
+            k + 1,
+            bound.max(tol::rank_cutoff(m, n, top))
+        )));
     }
     // Eckart–Young: the distance is the optimal one.
     let d = to_dmatrix(&a) - to_dmatrix(&got);
