@@ -16,6 +16,7 @@ pub mod lesson06;
 pub mod lesson07;
 pub mod lesson08;
 pub mod lesson11;
+pub mod lesson12;
 pub mod png;
 pub mod reference;
 pub mod space;
