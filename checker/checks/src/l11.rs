@@ -223,7 +223,7 @@ fn expected_svd(base: &Matrix, exp: i32) -> String {
 fn kept_kappa(s: &[f64], m: usize, n: usize) -> f64 {
     let top = s.first().copied().unwrap_or(0.0);
     let tau = m.max(n) as f64 * f64::EPSILON * top * top;
-    s.iter().filter(|&&x| x * x > tau).last().map_or(1.0, |&low| top / low)
+    s.iter().rev().find(|&&x| x * x > tau).map_or(1.0, |&low| top / low)
 }
 
 /// Shapes, finite, s ≥ 0 and non-increasing, UᵀU = I, VᵀV = I, A = UΣVᵀ.
@@ -572,7 +572,7 @@ fn min_norm_solution(c: &DMatrix<f64>, r: &DMatrix<f64>, b: &[f64]) -> Vec<f64> 
 fn kappa_r(s: &[f64], m: usize, n: usize) -> f64 {
     let top = s.first().copied().unwrap_or(0.0);
     let cutoff = tol::rank_cutoff(m, n, top);
-    s.iter().filter(|&&x| x > cutoff).last().map_or(1.0, |&low| top / low)
+    s.iter().rev().find(|&&x| x > cutoff).map_or(1.0, |&low| top / low)
 }
 
 fn check_penrose(function: &str, c: &Case, f: PinvFn) -> Result<(), Miss> {

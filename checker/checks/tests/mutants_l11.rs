@@ -472,7 +472,7 @@ fn c_no_infinity(a: &Matrix) -> Result<f64, LinalgError> {
 fn c_smallest_nonzero(a: &Matrix) -> Result<f64, LinalgError> {
     let s = sol::jacobi_svd::jacobi_svd(a)?.s;
     let tol = a.nrows().max(a.ncols()) as f64 * f64::EPSILON * s[0];
-    Ok(s.iter().filter(|&&x| x > tol).last().map_or(f64::INFINITY, |&low| s[0] / low))
+    Ok(s.iter().rev().find(|&&x| x > tol).map_or(f64::INFINITY, |&low| s[0] / low))
 }
 
 /// Bug: σ_min/σ₁, upside down.
