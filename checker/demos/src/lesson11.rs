@@ -32,6 +32,10 @@ pub struct Functions {
 /// The image the demo compresses, in `data/`.
 pub const CAMERA: &str = "camera_256.pgm";
 
+/// How many digits the measured error and Eckart–Young's prediction must
+/// share for the report to say the theorem holds (a correct SVD gives 13 or more).
+pub const AGREEMENT: f64 = 8.0;
+
 /// The ranks the demo compresses to.
 pub const RANKS: [usize; 3] = [5, 20, 50];
 
@@ -286,6 +290,21 @@ pub fn report(c: &Camera, runs: &[Compression]) -> String {
         m * n
     );
     let _ = writeln!(t, "   PSNR: 10 log₁₀(255² / mean squared error) of the written 8-bit image)");
+    // A correct truncate and eckart_young_error agree to 13 digits or more here.
+    let worst = runs
+        .iter()
+        .map(|r| (r.k, digits(r.predicted, r.error).min(digits(r.predicted_reference, r.error))))
+        .fold((0, f64::INFINITY), |w, x| if x.1 < w.1 { x } else { w });
+    if worst.1 >= AGREEMENT {
+        let _ = writeln!(t, "  Eckart–Young holds at every rank, to {:.0} digits or more.", worst.1.floor());
+    } else {
+        let _ = writeln!(
+            t,
+            "  The measured error and Eckart–Young DISAGREE at rank {} ({:.1} digits): does your truncate keep\n  \
+             exactly the first k terms, and does your eckart_young_error sum the dropped σ² from σ_{{k+1}} on?",
+            worst.0, worst.1
+        );
+    }
     let clipped: Vec<String> = runs.iter().map(|r| format!("{} at rank {}", r.clipped, r.k)).collect();
     let _ = writeln!(t, "\nWritten to the output folder, with pixels outside 0..255 clipped ({}):", clipped.join(", "));
     let names: Vec<String> = runs.iter().map(|r| pgm_name(r.k)).collect();

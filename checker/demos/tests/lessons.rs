@@ -636,6 +636,19 @@ fn lesson11_transcript_figures_and_images() {
 }
 
 #[test]
+fn lesson11_a_truncate_with_one_term_too_many_is_reported() {
+    fn one_more(svd: &vocab::Svd, k: usize) -> vocab::Matrix {
+        solutions::l11::low_rank::truncate(svd, k + 1)
+    }
+    let broken = lesson11::Functions { truncate: one_more, ..LESSON11 };
+    let c = &lesson11_results().camera;
+    let run = lesson11::compress(&broken, c, 5).unwrap();
+    let text = lesson11::report(c, &[run]);
+    assert!(text.contains("DISAGREE at rank 5"), "{text}");
+    assert!(lesson11::report(c, &lesson11_results().runs).contains("Eckart–Young holds at every rank"));
+}
+
+#[test]
 fn lesson11_a_badly_ordered_or_shaped_svd_gets_a_plain_message() {
     fn ascending(a: &vocab::Matrix) -> Result<vocab::Svd, vocab::LinalgError> {
         let mut svd = solutions::l11::jacobi_svd::jacobi_svd(a)?;
