@@ -863,6 +863,22 @@ fn lesson12_transcript_and_figures_are_the_committed_ones() {
 }
 
 #[test]
+fn lesson12_a_rising_loss_and_a_wrong_ridge_are_reported() {
+    let r = lesson12_results();
+    let text = lesson12::report(r);
+    assert!(text.contains("The two routes agree at every λ") && !text.contains("ROSE"), "{text}");
+    let mut broken =
+        lesson12::Results { analyses: r.analyses.clone(), ridge: r.ridge.clone(), classifiers: r.classifiers.clone() };
+    // A ridge_svd that forgot the filter factors (the least-squares solution at every λ),
+    // and a loss that rose once.
+    let least_squares = broken.ridge.runs[0].svd.clone();
+    broken.ridge.runs.iter_mut().for_each(|run| run.svd = least_squares.clone());
+    broken.classifiers.components.history[7] = 9.0;
+    let text = lesson12::report(&broken);
+    assert!(text.contains("DISAGREE at λ = 10000") && text.contains("ROSE at step 7"), "{text}");
+}
+
+#[test]
 fn lesson12_a_pca_of_the_wrong_shape_gets_a_plain_message() {
     fn transposed(a: &vocab::Matrix, k: usize) -> Result<vocab::Pca, vocab::LinalgError> {
         let p = solutions::l12::pca::pca(a, k)?;
