@@ -5072,6 +5072,69 @@ mod lesson_12 {
         assert!(g.bias.iter().sum::<f64>().abs() < 1e-15);
     }
 
+    // ANSWERS 1: "the standardized pixels of the 1438 training images have σ₁ = 102.7 and σ₆₁ = 8.34, a ratio of 12.3";
+    // "the 20 whitened scores have all their singular values equal to √(n − 1) = 37.9"; "the largest initial curvature
+    // is about σ₁²/(10n) = 0.73 for the standardized pixels and 0.10 for the whitened scores"; "a step about seven times
+    // larger"; "After one step of your train the losses are 0.966 (pixels) and 1.805 (components), from ln 10 = 2.303;
+    // both histories go down at every one of the 60 steps"; "max‖x_i‖² is 1949 for the standardized pixels, an image
+    // with ink in pixel 48, which is nonzero in only 4 of the 1438 training images and so standardizes to 35, and 49.7
+    // for the scores"; "in the demo its gap between the training and the held-out loss is the smaller of the two".
+    #[test]
+    fn standardized_pixels_against_whitened_components() {
+        use solutions::l12::center::standardize;
+        use solutions::l12::linear_layer::{forward, train};
+        use solutions::l12::softmax::cross_entropy;
+        let (x, labels) = digits();
+        let train_rows: Vec<usize> = (0..x.nrows()).filter(|i| i % 5 != 4).collect();
+        let test_rows: Vec<usize> = (0..x.nrows()).filter(|i| i % 5 == 4).collect();
+        let (xtr, xte) = (select_rows(&x, &train_rows), select_rows(&x, &test_rows));
+        let ytr: Vec<usize> = train_rows.iter().map(|&i| labels[i]).collect();
+        let yte: Vec<usize> = test_rows.iter().map(|&i| labels[i]).collect();
+        let n = xtr.nrows() as f64;
+        let (z, mean, sd) = standardize(&xtr).unwrap();
+        let s = jacobi_svd(&z).unwrap().s;
+        assert_eq!(
+            (fixed(s[0], 1), fixed(s[60], 2), fixed(s[0] / s[60], 1)),
+            ("102.7".into(), "8.34".into(), "12.3".into())
+        );
+        assert_eq!(&s[61..], [0.0, 0.0, 0.0]);
+        let p = pca(&xtr, 20).unwrap();
+        let (w, wmean, wsd) = standardize(&project(&p, &xtr).unwrap()).unwrap();
+        let sw = jacobi_svd(&w).unwrap().s;
+        assert!(sw.iter().all(|&v| close(v, (n - 1.0).sqrt(), 1e-12)), "{sw:?}");
+        assert_eq!(fixed((n - 1.0).sqrt(), 1), "37.9");
+        let (cz, cw) = (s[0] * s[0] / (10.0 * n), sw[0] * sw[0] / (10.0 * n));
+        assert_eq!((fixed(cz, 2), fixed(cw, 2)), ("0.73".into(), "0.10".into()));
+        assert_eq!((cz / cw).round(), 7.0);
+        let squared =
+            |m: &Matrix| (0..m.nrows()).map(|i| m.row(i).iter().map(|v| v * v).sum::<f64>()).collect::<Vec<_>>();
+        let (nz, nw) = (squared(&z), squared(&w));
+        let top = nz.iter().copied().fold(0.0, f64::max);
+        assert_eq!((top.round(), fixed(nw.iter().copied().fold(0.0, f64::max), 1)), (1949.0, "49.7".to_string()));
+        let row = nz.iter().position(|&v| v == top).unwrap();
+        let pixel = (0..64).max_by(|&a, &b| z[(row, a)].abs().total_cmp(&z[(row, b)].abs())).unwrap();
+        assert_eq!(pixel, 48);
+        assert_eq!((0..xtr.nrows()).filter(|&i| xtr[(i, 48)] != 0.0).count(), 4);
+        assert_eq!(z[(row, 48)].round(), 35.0);
+        // Training from the zero layer with η = 1, 60 steps, as the demo does.
+        let ln10 = 10f64.ln();
+        assert_eq!(fixed(ln10, 3), "2.303");
+        let start = |d: usize| Layer { weights: Matrix::zeros(10, d), bias: vec![0.0; 10] };
+        let (lz, hz) = train(&start(64), &z, &ytr, 1.0, 60).unwrap();
+        let (lw, hw) = train(&start(20), &w, &ytr, 1.0, 60).unwrap();
+        assert!(close(hz[0], ln10, 1e-13) && close(hw[0], ln10, 1e-13), "{} {}", hz[0], hw[0]);
+        assert_eq!((fixed(hz[1], 3), fixed(hw[1], 3)), ("0.966".into(), "1.805".into()));
+        assert!(hz.windows(2).all(|p| p[1] <= p[0]) && hw.windows(2).all(|p| p[1] <= p[0]));
+        // Held-out losses, with the training statistics.
+        let zte =
+            Matrix::from_fn(xte.nrows(), 64, |i, j| if sd[j] > 0.0 { (xte[(i, j)] - mean[j]) / sd[j] } else { 0.0 });
+        let ste = project(&p, &xte).unwrap();
+        let wte = Matrix::from_fn(ste.nrows(), 20, |i, j| (ste[(i, j)] - wmean[j]) / wsd[j]);
+        let gz = cross_entropy(&forward(&lz, &zte).unwrap(), &yte).unwrap() - hz[60];
+        let gw = cross_entropy(&forward(&lw, &wte).unwrap(), &yte).unwrap() - hw[60];
+        assert!(gw < gz, "{gw} {gz}");
+    }
+
     // ANSWERS 3: "Hold out every fifth image (359 test images, 1438 for training), fit your pca with k = 20 once on the
     // training images and once on all 1797": missed share 0.105 (training, honest), 0.110 (test, honest), 0.105 (test,
     // leaky); "five per cent better than they really are".
