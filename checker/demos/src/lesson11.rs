@@ -349,6 +349,16 @@ pub fn results(f: &Functions, data: &Path) -> Result<Results, String> {
 pub const WORKING: &str =
     "Computing the SVD of the 256 × 256 camera image with your jacobi_svd (up to half a minute)…\n";
 
+/// Run each of the learner's functions once on a 2 × 2 matrix, so that a
+/// missing one is reported before the long computation starts.
+pub fn probe(f: &Functions) -> Result<(), String> {
+    let a = Matrix::from_rows(&[CIRCLE_MATRIX[0].to_vec(), CIRCLE_MATRIX[1].to_vec()]);
+    let svd = learner_svd(f, &a)?;
+    learner_truncate(f, &svd, 1)?;
+    learner_tail(f, &svd.s, 1)?;
+    Ok(())
+}
+
 /// The report, the figures and the images of [`results`].
 pub fn present(f: &Functions, r: &Results) -> Result<Demo, String> {
     let figures = vec![

@@ -529,6 +529,24 @@ pub fn present(r: &Results) -> Output {
 pub const WORKING: &str =
     "PCA of iris, wine and digits, ridge on diabetes, two linear layers trained on digits (up to half a minute)…\n";
 
+/// Run each of the learner's functions once on tiny inputs, so that a
+/// missing one is reported before the long computation starts.
+pub fn probe(f: &Functions) -> Result<(), String> {
+    let x = Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0, 5.0], vec![4.0, 4.0]]);
+    let y = [1.0, 0.0, 2.0];
+    learner_standardize(f, &x)?;
+    let p = learner_pca(f, &x, 1)?;
+    learner_project(f, &p, &x)?;
+    let svd = (f.jacobi_svd)(&x).map_err(|e| refused("jacobi_svd", &e))?;
+    expect_len("filter_factors", &(f.filter_factors)(&svd.s, 1.0), svd.s.len())?;
+    expect_len("ridge_svd", &(f.ridge_svd)(&x, &y, 1.0).map_err(|e| refused("ridge_svd", &e))?, 2)?;
+    expect_len("ridge", &(f.ridge)(&x, &y, 1.0).map_err(|e| refused("ridge", &e))?, 2)?;
+    let layer = Layer { weights: Matrix::zeros(2, 2), bias: vec![0.0; 2] };
+    learner_logits(f, &layer, &x)?;
+    (f.train)(&layer, &x, &[0, 1, 1], 0.1, 1).map_err(|e| refused("train", &e))?;
+    Ok(())
+}
+
 /// `cargo learn demo 12`.
 pub fn demo(f: &Functions, data: &Path) -> Result<Output, String> {
     Ok(present(&results(f, data)?))

@@ -890,3 +890,9 @@ fn lesson12_a_pca_of_the_wrong_shape_gets_a_plain_message() {
     let e = lesson12::learner_pca(&broken, &iris.features, 2).unwrap_err();
     assert!(e.contains("your `pca` returned a 4 × 2 matrix where a 2 × 4 one was expected"), "{e}");
 }
+
+#[test]
+fn lessons_11_and_12_probes_pass_on_the_solutions() {
+    lesson11::probe(&LESSON11).unwrap();
+    lesson12::probe(&LESSON12).unwrap();
+}

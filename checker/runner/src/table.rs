@@ -495,7 +495,9 @@ macro_rules! course {
                             truncate: $k::l11::low_rank::truncate,
                             eckart_young_error: $k::l11::low_rank::eckart_young_error,
                         };
-                        // The SVD of the image takes a while in a debug build: say so first.
+                        // The SVD of the image takes a while in a debug build: check that every
+                        // function is there, then say so.
+                        demos::lesson11::probe(&functions)?;
                         print!("{}", demos::lesson11::WORKING);
                         demos::lesson11::demo(&functions, &args.data)?.emit(&args.out)
                     },
@@ -514,6 +516,7 @@ macro_rules! course {
                             forward: $k::l12::linear_layer::forward,
                             train: $k::l12::linear_layer::train,
                         };
+                        demos::lesson12::probe(&functions)?;
                         print!("{}", demos::lesson12::WORKING);
                         demos::lesson12::demo(&functions, &args.data)?.emit(&args.out)
                     },
