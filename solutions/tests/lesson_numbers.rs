@@ -4813,6 +4813,8 @@ mod lesson_11 {
         }
         assert_eq!(sigma_4_errors(9).2, 0.0);
         assert_eq!(sci(1.0 / U.sqrt(), 1), "9.5e7");
+        // "Once σ_n < √u·σ₁, about 10^-8·σ₁, nothing of it is left".
+        assert_eq!(sci(U.sqrt(), 0), "1e-8");
         assert_eq!(2f64.powi(-54), U / 2.0);
         let (v, j, _) = sigma_4_errors(7);
         assert_eq!((-j.log10()).round(), 11.0);
