@@ -61,7 +61,7 @@ pub fn softmax(logits: &Matrix) -> Matrix {
 ///   (labels are class indices, $0 \le y < k$).
 /// - Example: logits $(0, 0)$ with label 0 give $\ln 2 \approx 0.6931$; the
 ///   rows $(1000, 0)$ and $(0, 1000)$ with labels $(0, 0)$ give
-///   $(e^{-1000} + 1000)/2 \approx 500$.
+///   $(1000 + 2\ln(1 + e^{-1000}))/2 \approx 500$.
 pub fn cross_entropy(logits: &Matrix, labels: &[usize]) -> Result<f64, LinalgError> {
     // TODO: check the lengths, Empty, labels < k; per row: m + ln Σ exp(z − m) − z[y]; return the mean.
     todo!("lesson 12: cross_entropy")

@@ -31,11 +31,12 @@
 //! columns), where any method that starts by bidiagonalizing may lose them
 //! (Demmel and Veselić, *SIAM J. Matrix Anal. Appl.* 13, 1992).
 //!
-//! Cost: one sweep of the $n(n-1)/2$ pairs costs about $n^2(5m + 3n)$ flops
+//! Cost: one sweep of the $n(n-1)/2$ pairs costs about $n^2(6m + 3n)$ flops
 //! (a dot product, a rotation of two columns with their norms, a rotation of
 //! two rows of $V^\top$); a few sweeps are typical, each cheaper than the
-//! one before as more pairs pass the test. LAPACK's `dgesvj` and `dgejsv`
-//! add preconditioning by QR to cut the sweeps.
+//! one before as more pairs pass the test. LAPACK's `dgesvj` is this method
+//! with refinements, and `dgejsv` adds preconditioning by QR to cut the
+//! sweeps (Drmač and Veselić, 2008).
 //!
 //! Storage: `Matrix` is row-major, so a column of $A$ is strided. We work on
 //! $G = A^\top$, whose ROWS are the columns of $A$: each rotation then

@@ -21,7 +21,7 @@
 //! zero in exact arithmetic comes out as about $u\,\sigma_1$; inverting it
 //! puts $10^{16}$ into $A^+$. So $\sigma_j$ counts as zero when
 //! $\sigma_j \le \max(m, n)\,\epsilon\,\sigma_1$, the default of numpy's
-//! `matrix_rank` and `pinv`.
+//! `matrix_rank` and of scipy's `pinv`.
 
 use vocab::{LinalgError, Matrix, Svd};
 

@@ -1,7 +1,7 @@
 //! Lesson 11, exercise 1: the SVD from the eigendecomposition of $A^\top A$.
 //!
 //! Every matrix has a singular value decomposition, and the proof is
-//! lesson 10: $A^\top A$ is symmetric and positive semidefinite
+//! lesson 9's spectral theorem: $A^\top A$ is symmetric and positive semidefinite
 //! ($x^\top A^\top A x = \lVert Ax \rVert^2 \ge 0$), so
 //! $A^\top A = V \Lambda V^\top$ with orthonormal $V$ and eigenvalues
 //! $\lambda_1 \ge \dots \ge \lambda_n \ge 0$. Put

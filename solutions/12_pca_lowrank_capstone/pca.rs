@@ -15,8 +15,8 @@
 //!
 //! Why the SVD of $X_c$ and not the eigenvectors of $X_c^\top X_c$: the same
 //! components in exact arithmetic, but forming the covariance squares the
-//! singular values, and a component whose variance is below $u\sigma_1^2$
-//! drowns in rounding (lesson 11). Your `jacobi_svd` works on $X_c$ itself.
+//! singular values, and a component whose variance is below about $u$ times
+//! the largest drowns in rounding (lesson 11). Your `jacobi_svd` works on $X_c$ itself.
 //!
 //! Two things PCA does not decide: the sign of each component ($v$ and $-v$
 //! span the same line; the scores flip with it), and, when two singular

@@ -3,8 +3,9 @@
 //! Lesson 6 solved ridge regression, $\min_x \lVert Ax - b \rVert^2 +
 //! \lambda \lVert x \rVert^2$, from the shifted normal equations
 //! $(A^\top A + \lambda I)x = A^\top b$. The thin SVD $A = U S V^\top$ turns
-//! them into $n$ independent scalar equations: $A^\top A + \lambda I =
-//! V(S^2 + \lambda I)V^\top$ and $A^\top b = V S U^\top b$, so
+//! them into independent scalar equations, one per singular value:
+//! $A^\top A + \lambda I = V(S^2 + \lambda I)V^\top$ on the span of the
+//! $v_i$, where $A^\top b = V S U^\top b$ and the solution lie, so
 //!
 //! $$x_\lambda = V \operatorname{diag}\!\Big(\frac{\sigma_i}{\sigma_i^2 + \lambda}\Big) U^\top b
 //! = \sum_i \frac{\sigma_i^2}{\sigma_i^2 + \lambda} \cdot \frac{u_i^\top b}{\sigma_i}\, v_i .$$
@@ -62,8 +63,10 @@ pub fn filter_factors(s: &[f64], lambda: f64) -> Vec<f64> {
 ///   $i$ of `vt`. Add $\lambda$ to $\sigma_i^2$, not to $\sigma_i$.
 /// - A term with $\sigma_i^2 + \lambda = 0$ is left out (its coefficient is 0,
 ///   as in [`filter_factors`]). So $\lambda = 0$ gives the minimum-norm
-///   least-squares solution $A^+ b$ when $A$ has exactly dependent columns
-///   (a zero singular value), instead of a division by zero.
+///   least-squares solution $A^+ b$ when the zero singular values come out
+///   exactly 0 (a zero or a repeated column), instead of a division by zero;
+///   one that comes out as rounding noise is divided by (lesson 11's
+///   `lstsq_pinv` has the cutoff for that).
 /// - `Err(LinalgError::DimensionMismatch { expected: a.nrows(), found: b.len() })`
 ///   for a `b` of the wrong length (checked first); your `jacobi_svd`'s errors
 ///   (`Empty` for no rows or no columns, `NotConverged`) pass through.

@@ -72,7 +72,7 @@ pub fn softmax(logits: &Matrix) -> Matrix {
 ///   (labels are class indices, $0 \le y < k$).
 /// - Example: logits $(0, 0)$ with label 0 give $\ln 2 \approx 0.6931$; the
 ///   rows $(1000, 0)$ and $(0, 1000)$ with labels $(0, 0)$ give
-///   $(e^{-1000} + 1000)/2 \approx 500$.
+///   $(1000 + 2\ln(1 + e^{-1000}))/2 \approx 500$.
 pub fn cross_entropy(logits: &Matrix, labels: &[usize]) -> Result<f64, LinalgError> {
     let (n, k) = logits.shape();
     if labels.len() != n {

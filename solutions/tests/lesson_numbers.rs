@@ -5035,6 +5035,17 @@ mod lesson_12 {
         assert!(close(ls[0], 5.0 / 6.0, 1e-14) && close(ls[1], 1.5, 1e-14), "{ls:?}");
     }
 
+    // How your code is checked: "the column (0.7, 0.7, 0.7), whose computed mean is not exactly 0.7" (your
+    // mean_vector adds the rows and scales by 1/n); the mean of (0.1, 0.1, 0.1) comes out exactly 0.1.
+    #[test]
+    fn a_constant_column_whose_mean_rounds() {
+        let column = |v: f64| Matrix::from_rows(&[vec![v], vec![v], vec![v]]);
+        let (_, mean) = center(&column(0.7)).unwrap();
+        assert_eq!(mean, [0.6999999999999998]);
+        assert_ne!(mean[0], 0.7);
+        assert_eq!(center(&column(0.1)).unwrap().1, [0.1]);
+    }
+
     // "e^z overflows for z above about 709.78".
     #[test]
     fn exp_overflows_above_709_78() {
