@@ -48,7 +48,8 @@ use vocab::{LinalgError, Matrix, Svd};
 use crate::l02::vector_norms::norm_l2;
 
 /// The most sweeps before giving up. The convergence is quadratic in the end,
-/// so a finite matrix never comes near; non-finite input (NaN) reaches it.
+/// and no finite matrix of this course comes near it; non-finite input (NaN)
+/// reaches it.
 const MAX_SWEEPS: usize = 80;
 
 /// The thin singular value decomposition $A = U \Sigma V^\top$ of an

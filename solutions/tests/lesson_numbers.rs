@@ -4868,7 +4868,7 @@ mod lesson_11 {
     }
 
     // The algorithm, step 4: "After 80 sweeps without that, return Err(NotConverged { iterations: 80, residual })
-    // ...; only non-finite input gets there."
+    // ...; in practice only non-finite input gets there."
     #[test]
     fn jacobi_gives_up_after_80_sweeps_on_nan() {
         let a = Matrix::from_rows(&[vec![1.0, f64::NAN], vec![2.0, 3.0]]);
