@@ -60,7 +60,7 @@ pub fn center(data: &Matrix) -> Result<(Matrix, Vec<f64>), LinalgError> {
 ///   0 as its standard deviation and a column of exact zeros in $Z$ (there is
 ///   no variation to scale, and dividing would give NaN). Decide "constant" on
 ///   the data itself, not on the computed $s_j$: the mean of
-///   $(0.1, 0.1, 0.1)$ rounds to `0.10000000000000002`, which leaves a tiny
+///   $(0.7, 0.7, 0.7)$ rounds to `0.6999999999999998`, which leaves a tiny
 ///   nonzero $s_j$ and turns rounding noise into values of size 1.
 /// - `Err(LinalgError::Empty)` when `data` has no rows;
 ///   `Err(LinalgError::DimensionMismatch { expected: 2, found: 1 })` for a
