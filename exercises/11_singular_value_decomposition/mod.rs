@@ -1,3 +1,7 @@
 //! Lesson 11: The singular value decomposition.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod jacobi_svd;
+pub mod low_rank;
+pub mod pseudo_inverse;
+pub mod rank_condition;
+pub mod svd_via_eigen;

@@ -1,3 +1,9 @@
 //! Lesson 12: PCA, low rank and the capstone.
-//!
-//! The exercises of this lesson are not written yet; its README says what is coming.
+
+pub mod center;
+pub mod covariance;
+pub mod linear_layer;
+pub mod pca;
+pub mod project;
+pub mod ridge_svd;
+pub mod softmax;

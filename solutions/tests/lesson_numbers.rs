@@ -5386,3 +5386,452 @@ mod lesson_10 {
         assert_eq!(h[(0, 3)], 0.25);
     }
 }
+
+mod lesson_11 {
+    use super::*;
+    use solutions::l11::jacobi_svd::jacobi_svd;
+    use solutions::l11::pseudo_inverse::lstsq_pinv;
+    use solutions::l11::rank_condition::{cond_2, numerical_rank};
+    use solutions::l11::svd_via_eigen::svd_via_eigen;
+
+    /// The worked example: rows $(3, 0)$ and $(4, 5)$.
+    fn worked() -> Matrix {
+        Matrix::from_rows(&[vec![3.0, 0.0], vec![4.0, 5.0]])
+    }
+
+    /// $A = U_1 \Sigma V^\top$ with $U_1$ the first four columns of $I_8 - \frac14 \mathbf 1 \mathbf 1^\top$, $V = I_4 -
+    /// \frac12 \mathbf 1 \mathbf 1^\top$ and $\Sigma = \operatorname{diag}(1, 2^{-e}, 2^{-2e}, 2^{-3e})$: every entry
+    /// is a short binary fraction, so $A$ is stored exactly and its singular values are exactly these.
+    fn exact_svd_matrix(e: i32) -> Matrix {
+        let u = |i: usize, j: usize| if i == j { 0.75 } else { -0.25 };
+        let v = |i: usize, j: usize| if i == j { 0.5 } else { -0.5 };
+        let s = [1.0, 2f64.powi(-e), 2f64.powi(-2 * e), 2f64.powi(-3 * e)];
+        Matrix::from_fn(8, 4, |i, j| (0..4).map(|k| u(i, k) * s[k] * v(j, k)).sum())
+    }
+
+    /// The relative errors of the smallest singular value, $2^{-3e}$, from `svd_via_eigen` and `jacobi_svd`.
+    fn sigma_4_errors(e: i32) -> (f64, f64, f64) {
+        let a = exact_svd_matrix(e);
+        let truth = 2f64.powi(-3 * e);
+        let via = svd_via_eigen(&a).unwrap().s[3];
+        let jac = jacobi_svd(&a).unwrap().s[3];
+        (((via - truth) / truth).abs(), ((jac - truth) / truth).abs(), via)
+    }
+
+    // "Its Gram matrix AᵀA = [[25, 20], [20, 25]] has eigenvalues 45 and 5 with eigenvectors (1, 1)/√2 and
+    // (−1, 1)/√2", u₁ = (1, 3)/√10, u₂ = (−3, 1)/√10, "u₁ · u₂ = (−3 + 3)/10 = 0", "|det A| = 15 = σ₁σ₂",
+    // "‖A‖_F² = 9 + 16 + 25 = 50", "Your jacobi_svd returns σ = (6.708203932499369, 2.23606797749979), that is 3√5
+    // and √5 to the last digit." "For the worked example, κ₂ = 3√5/√5 = 3, and cond_2 returns exactly 3."
+    #[test]
+    fn the_worked_example() {
+        let a = worked();
+        let g = solutions::l06::normal_equations::gram(&a);
+        assert_eq!(g, Matrix::from_rows(&[vec![25.0, 20.0], vec![20.0, 25.0]]));
+        let r = std::f64::consts::FRAC_1_SQRT_2;
+        for (v, lambda) in [([r, r], 45.0), ([-r, r], 5.0)] {
+            let gv = [25.0 * v[0] + 20.0 * v[1], 20.0 * v[0] + 25.0 * v[1]];
+            assert!((gv[0] - lambda * v[0]).abs() < 1e-13 && (gv[1] - lambda * v[1]).abs() < 1e-13);
+        }
+        // u_i = A v_i / σ_i, exactly (1, 3)/√10 and (−3, 1)/√10 up to rounding.
+        let t = 10f64.sqrt();
+        let u1 = [3.0 * r / 45f64.sqrt(), (4.0 * r + 5.0 * r) / 45f64.sqrt()];
+        let u2 = [-3.0 * r / 5f64.sqrt(), (-4.0 * r + 5.0 * r) / 5f64.sqrt()];
+        assert!(close(u1[0], 1.0 / t, 1e-15) && close(u1[1], 3.0 / t, 1e-15), "{u1:?}");
+        assert!(close(u2[0], -3.0 / t, 1e-15) && close(u2[1], 1.0 / t, 1e-15), "{u2:?}");
+        assert_eq!(1.0 * -3.0 + 3.0 * 1.0, 0.0);
+        assert_eq!(3.0 * 5.0 - 0.0 * 4.0, 15.0);
+        assert!(close(45f64.sqrt() * 5f64.sqrt(), 15.0, 1e-15));
+        assert_eq!(9.0 + 16.0 + 25.0, 50.0);
+        let svd = jacobi_svd(&a).unwrap();
+        assert_eq!(svd.s, [6.708203932499369, 2.23606797749979]);
+        assert_eq!(svd.s, [3.0 * 5f64.sqrt(), 5f64.sqrt()]);
+        assert_eq!(cond_2(&a).unwrap(), 3.0);
+    }
+
+    // The measured table: κ₂ = 2^9 ... 2^30 with u·κ₂², u·κ₂ and the relative errors of σ₄ from svd_via_eigen and
+    // jacobi_svd; "loses σ₄ entirely from κ₂ = 2^27, just past 1/√u ≈ 9.5 × 10^7: there σ₄² = 2^-54 = u/2";
+    // "From κ₂ = 2^15 on, the AᵀA route follows u·κ₂², between 4 and 14 times below it"; "One-sided Jacobi stays
+    // below u·κ₂"; "at κ₂ = 2^21 it keeps eleven digits of σ₄ where the AᵀA route keeps four".
+    // NOTE: the svd_via_eigen column comes from this branch's placeholder symmetric_eigen (cyclic Jacobi); after
+    // lesson 10's solver replaces it at merge, re-measure that column (and the two sentences about it).
+    #[test]
+    fn the_gram_route_loses_kappa_squared() {
+        let rows: [(i32, &str, &str, &str, &str, &str); 6] = [
+            (3, "5.1e2", "2.9e-11", "7e-14", "5.7e-14", "2e-14"),
+            (5, "3.3e4", "1.2e-7", "3e-8", "3.6e-12", "7e-14"),
+            (7, "2.1e6", "4.9e-4", "4e-5", "2.3e-10", "1e-11"),
+            (8, "1.7e7", "3.1e-2", "2e-3", "1.9e-9", "6e-11"),
+            (9, "1.3e8", "2.0e0", "1e0", "1.5e-8", "5e-10"),
+            (10, "1.1e9", "1.3e2", "3e0", "1.2e-7", "2e-8"),
+        ];
+        for (e, kappa, uk2, via, uk, jac) in rows {
+            let k = 2f64.powi(3 * e);
+            assert_eq!(sci(k, 1), kappa);
+            assert_eq!(sci(U * k * k, 1), uk2);
+            assert_eq!(sci(U * k, 1), uk);
+            let (v, j, _) = sigma_4_errors(e);
+            assert_eq!(sci(v, 0), via, "svd_via_eigen at 2^{}", 3 * e);
+            assert_eq!(sci(j, 0), jac, "jacobi_svd at 2^{}", 3 * e);
+            assert!(j < U * k, "Jacobi stays below u·κ at 2^{}", 3 * e);
+            if (5..=8).contains(&e) {
+                let ratio = U * k * k / v;
+                assert!((4.0..=14.0).contains(&ratio.round()), "{ratio}");
+            }
+        }
+        assert_eq!(sigma_4_errors(9).2, 0.0);
+        assert_eq!(sci(1.0 / U.sqrt(), 1), "9.5e7");
+        // "Once σ_n < √u·σ₁, about 10^-8·σ₁, nothing of it is left".
+        assert_eq!(sci(U.sqrt(), 0), "1e-8");
+        assert_eq!(2f64.powi(-54), U / 2.0);
+        let (v, j, _) = sigma_4_errors(7);
+        assert_eq!((-j.log10()).round(), 11.0);
+        assert_eq!((-v.log10()).round(), 4.0);
+    }
+
+    // "Of the two roots take the smaller ... |t| ≤ 1, a rotation by at most 45°".
+    #[test]
+    fn the_jacobi_rotation_is_at_most_45_degrees() {
+        for zeta in [-1e300, -3.0, -1.0, -1e-9, 0.0, 1e-9, 0.5, 1.0, 7.0, 1e300] {
+            let t =
+                if zeta >= 0.0 { 1.0 / (zeta + f64::hypot(zeta, 1.0)) } else { -1.0 / (-zeta + f64::hypot(zeta, 1.0)) };
+            assert!(t.abs() <= 1.0 && t.atan().abs().to_degrees() <= 45.0 + 1e-12, "{zeta}: {t}");
+            // t solves t² + 2ζt − 1 = 0.
+            if zeta.abs() < 1e10 {
+                assert!((t * t + 2.0 * zeta * t - 1.0).abs() < 1e-12, "{zeta}");
+            }
+        }
+        assert_eq!(1.0 / (0.0 + f64::hypot(0.0, 1.0)), 1.0);
+    }
+
+    // "for A with rows (1, 1) and (1, 1) and b = (2, 2) ... your lstsq_pinv returns the shortest,
+    // (0.9999999999999998, 0.9999999999999998), that is (1, 1) up to two units in the last place".
+    // "For the matrix with rows (1, 2, 3), (2, 4, 6), (1, 0, 1) ... your jacobi_svd returns σ₁ = 8.435448516,
+    // σ₂ = 0.9182637625 and a σ₃ that is rounding noise, far below τ (or exactly 0), and numerical_rank returns 2."
+    #[test]
+    fn pseudo_inverse_and_rank_examples() {
+        let a = Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, 1.0]]);
+        let x = lstsq_pinv(&a, &[2.0, 2.0]).unwrap();
+        assert_eq!(x, [0.9999999999999998, 0.9999999999999998]);
+        assert_eq!(x[0], 1.0 - 2.0 * f64::EPSILON / 2.0);
+        let b = Matrix::from_rows(&[vec![1.0, 2.0, 3.0], vec![2.0, 4.0, 6.0], vec![1.0, 0.0, 1.0]]);
+        let s = jacobi_svd(&b).unwrap().s;
+        assert_eq!(fixed(s[0], 9), "8.435448516");
+        assert_eq!(fixed(s[1], 10), "0.9182637625");
+        assert!(s[2] <= 3.0 * f64::EPSILON * s[0] / 1e6, "{}", s[2]);
+        assert_eq!(numerical_rank(&b).unwrap(), 2);
+    }
+
+    // How your code is checked: "the row (3, 4), whose A⁺ is the column (0.12, 0.16); the 2 × 2 matrix of ones,
+    // whose A⁺ is the same matrix divided by 4".
+    #[test]
+    fn pseudo_inverse_check_examples() {
+        let p = solutions::l11::pseudo_inverse::pseudo_inverse(&Matrix::from_rows(&[vec![3.0, 4.0]])).unwrap();
+        assert_eq!(p.shape(), (2, 1));
+        assert!(close(p[(0, 0)], 0.12, 1e-15) && close(p[(1, 0)], 0.16, 1e-15), "{p:?}");
+        assert_eq!((3.0 / 25.0, 4.0 / 25.0), (0.12, 0.16));
+        let ones =
+            solutions::l11::pseudo_inverse::pseudo_inverse(&Matrix::from_rows(&[vec![1.0; 2], vec![1.0; 2]])).unwrap();
+        assert!(ones.as_slice().iter().all(|&x| close(x, 0.25, 1e-15)), "{ones:?}");
+    }
+
+    // The algorithm, step 4: "After 80 sweeps without that, return Err(NotConverged { iterations: 80, residual })
+    // ...; in practice only non-finite input gets there."
+    #[test]
+    fn jacobi_gives_up_after_80_sweeps_on_nan() {
+        let a = Matrix::from_rows(&[vec![1.0, f64::NAN], vec![2.0, 3.0]]);
+        assert!(matches!(jacobi_svd(&a), Err(LinalgError::NotConverged { iterations: 80, .. })));
+    }
+
+    // Apply it: "The camera image (data/camera_256.pgm ...), 256 × 256 grey levels from 0 to 255"; the figure:
+    // the storage line "reaching 1 near k = 128". Question 3: "513k < 65536 exactly when k ≤ 127", "8 · 513k <
+    // 65536, that is k ≤ 15, and with four-byte floats k ≤ 31".
+    #[test]
+    fn camera_storage() {
+        let pgm = include_bytes!("../../data/camera_256.pgm");
+        assert!(pgm.starts_with(b"P5"));
+        let header: Vec<&[u8]> = pgm.split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty()).take(4).collect();
+        assert_eq!(header, [&b"P5"[..], b"256", b"256", b"255"]);
+        let (m, n) = (256usize, 256usize);
+        assert_eq!(m + n + 1, 513);
+        assert_eq!(m * n, 65536);
+        assert_eq!(fixed(65536.0 / 513.0, 0), "128");
+        let last = |bytes: usize| (1..).take_while(|k| bytes * 513 * k < 65536).last().unwrap();
+        assert_eq!(last(1), 127);
+        assert_eq!(last(8), 15);
+        assert_eq!(last(4), 31);
+    }
+
+    // ANSWERS 1: the table for δ = 1e-6 and 1e-8: κ₂ ≈ 1.4e6 and 1.4e8, svd_via_eigen's σ₂ = 1.0000744453197294e-6
+    // and 0, jacobi_svd's exactly 1e-6 and 1e-8; "four digits at δ = 10^-6, as u·κ₂² ≈ 2 × 10^-4 predicts"; "Both
+    // return σ₁ correctly to the last digit or so"; "δ² = 10^-16 is less than half the spacing of the doubles near
+    // 1 (2^-52 ≈ 2.2 × 10^-16), so 1 + δ² rounds to exactly 1"; "that bound is about 10^-8 at δ = 10^-8".
+    #[test]
+    fn lauchli_through_the_gram_matrix_and_by_jacobi() {
+        let lauchli = |d: f64| Matrix::from_rows(&[vec![1.0, 1.0], vec![d, 0.0], vec![0.0, d]]);
+        for (d, kappa, via) in [(1e-6, "1.4e6", 1.0000744453197294e-6), (1e-8, "1.4e8", 0.0)] {
+            let a = lauchli(d);
+            let exact = (2.0 + d * d).sqrt();
+            assert_eq!(sci(exact / d, 1), kappa);
+            let (v, j) = (svd_via_eigen(&a).unwrap().s, jacobi_svd(&a).unwrap().s);
+            assert_eq!(v[1], via);
+            assert_eq!(j[1], d);
+            for s1 in [v[0], j[0]] {
+                assert!(close(s1, exact, 2.0 * f64::EPSILON), "{s1} vs {exact}");
+            }
+        }
+        let v = svd_via_eigen(&lauchli(1e-6)).unwrap().s[1];
+        assert_eq!((-((v - 1e-6) / 1e-6).abs().log10()).floor(), 4.0);
+        let k = 2f64.sqrt() / 1e-6;
+        assert_eq!(sci(U * k * k, 0), "2e-4");
+        assert_eq!(1e-16_f64.total_cmp(&(f64::EPSILON / 2.0)), std::cmp::Ordering::Less);
+        assert_eq!(sci(f64::EPSILON, 1), "2.2e-16");
+        assert_eq!(1.0 + 1e-16, 1.0);
+        assert_eq!(
+            solutions::l06::normal_equations::gram(&lauchli(1e-8)),
+            Matrix::from_rows(&[vec![1.0, 1.0], vec![1.0, 1.0]])
+        );
+        let k8 = 2f64.sqrt() / 1e-8;
+        assert!((1e-8..1e-7).contains(&(U * k8)));
+    }
+}
+
+mod lesson_12 {
+    use super::*;
+    use solutions::l11::jacobi_svd::jacobi_svd;
+    use solutions::l11::rank_condition::numerical_rank;
+    use solutions::l12::center::center;
+    use solutions::l12::linear_layer::gradients;
+    use solutions::l12::pca::pca;
+    use solutions::l12::project::{project, reconstruct};
+    use solutions::l12::ridge_svd::{filter_factors, ridge_svd};
+    use vocab::{Layer, Pca};
+
+    /// `data/wine.csv`: the header and the 13 measurements of the 178 wines (the class dropped).
+    fn wine() -> (Vec<String>, Matrix) {
+        let (header, rows) = numeric_csv(include_str!("../../data/wine.csv"));
+        assert_eq!(header.len(), 14);
+        (header[..13].to_vec(), Matrix::from_fn(rows.len(), 13, |i, j| rows[i][j]))
+    }
+
+    /// `data/digits.csv`: 1797 images of 64 pixels, the label in the last column, no header.
+    fn digits() -> (Matrix, Vec<usize>) {
+        let rows: Vec<Vec<f64>> = include_str!("../../data/digits.csv")
+            .lines()
+            .map(|l| l.split(',').map(|x| x.parse().unwrap()).collect())
+            .collect();
+        assert!(rows.iter().all(|r| r.len() == 65));
+        (Matrix::from_fn(rows.len(), 64, |i, j| rows[i][j]), rows.iter().map(|r| r[64] as usize).collect())
+    }
+
+    fn select_rows(x: &Matrix, idx: &[usize]) -> Matrix {
+        Matrix::from_fn(idx.len(), x.ncols(), |i, j| x[(idx[i], j)])
+    }
+
+    /// ‖X − X̂‖_F² after projecting on `p`'s components and reconstructing.
+    fn missed(p: &Pca, x: &Matrix) -> f64 {
+        let back = reconstruct(p, &project(p, x).unwrap()).unwrap();
+        x.as_slice().iter().zip(back.as_slice()).map(|(a, b)| (a - b) * (a - b)).sum()
+    }
+
+    /// ‖X − 1 meanᵀ‖_F².
+    fn spread(x: &Matrix, mean: &[f64]) -> f64 {
+        (0..x.nrows()).map(|i| (0..x.ncols()).map(|j| (x[(i, j)] - mean[j]).powi(2)).sum::<f64>()).sum()
+    }
+
+    // "When to standardize": "the 13 chemical measurements of the wine data ... range from hues between 0.48 and 1.71
+    // through an alcohol content near 13 and magnesium near 100 to proline between 278 and 1680, whose variance is
+    // hundreds of times that of the next one, magnesium, and unstandardized PCA of wine finds proline and little
+    // else." "the 64 pixels of a digit are all grey levels from 0 to 16".
+    #[test]
+    fn wine_needs_standardizing() {
+        let (header, x) = wine();
+        assert_eq!(x.shape(), (178, 13));
+        let col = |name: &str| x.column(header.iter().position(|h| h == name).unwrap());
+        let range =
+            |v: Vec<f64>| (v.iter().copied().fold(f64::INFINITY, f64::min), v.iter().copied().fold(0.0, f64::max));
+        let mean = |v: Vec<f64>| v.iter().sum::<f64>() / v.len() as f64;
+        assert_eq!(range(col("hue")), (0.48, 1.71));
+        assert_eq!(range(col("proline")), (278.0, 1680.0));
+        assert_eq!(mean(col("alcohol")).round(), 13.0);
+        assert_eq!(mean(col("magnesium")).round(), 100.0);
+        let c = solutions::l12::covariance::covariance(&x).unwrap();
+        let mut variances: Vec<(f64, &str)> = (0..13).map(|j| (c[(j, j)], header[j].as_str())).collect();
+        variances.sort_by(|a, b| b.0.total_cmp(&a.0));
+        assert_eq!((variances[0].1, variances[1].1), ("proline", "magnesium"));
+        let ratio = variances[0].0 / variances[1].0;
+        assert!((100.0..1000.0).contains(&ratio), "{ratio}");
+        let p = pca(&x, 1).unwrap();
+        let proline = header.iter().position(|h| h == "proline").unwrap();
+        assert!(p.components[(0, proline)].abs() > 0.99 && p.explained_variance_ratio[0] > 0.99, "{p:?}");
+        let (d, _) = digits();
+        assert_eq!(range(d.as_slice().to_vec()), (0.0, 16.0));
+    }
+
+    // The worked example: "The four samples (2, 0), (0, 1), (−2, 0), (0, −1) have mean 0, and X_c = X has orthogonal
+    // columns of lengths √8 and √2: σ = (2√2, √2), the first component is ±(1, 0), and its explained variance is 8/3
+    // with ratio 8/10. Your pca with k = 1 returns the component (1, 0), the explained variance 2.6666666666666674
+    // (that is 8/3 up to two units in the last place) and the ratio 0.8."
+    #[test]
+    fn the_worked_pca() {
+        let x = Matrix::from_rows(&[vec![2.0, 0.0], vec![0.0, 1.0], vec![-2.0, 0.0], vec![0.0, -1.0]]);
+        let s = jacobi_svd(&x).unwrap().s;
+        assert!(close(s[0], 8f64.sqrt(), 1e-15) && close(s[1], 2f64.sqrt(), 1e-15), "{s:?}");
+        let p = pca(&x, 1).unwrap();
+        assert_eq!(p.mean, [0.0, 0.0]);
+        assert_eq!(p.components.row(0), [1.0, 0.0]);
+        assert_eq!(p.explained_variance, [2.6666666666666674]);
+        let third: f64 = 8.0 / 3.0;
+        assert_eq!(p.explained_variance[0], f64::from_bits(third.to_bits() + 2));
+        assert_eq!(p.explained_variance_ratio, [0.8]);
+    }
+
+    // Ridge's worked example: "σ = (2.6762431989952593, 0.9152717300515847), and with λ = 1 the filter factors are
+    // f = (0.8775, 0.4558) ... Your ridge_svd returns x₁ = (0.8000000000000002, 1.2666666666666668), lesson 6's
+    // (4/5, 19/15) from (AᵀA + I)x = Aᵀb, against the least-squares (5/6, 3/2) at λ = 0."
+    #[test]
+    fn the_worked_ridge() {
+        let a = Matrix::from_rows(&[vec![1.0, 0.0], vec![1.0, 1.0], vec![1.0, 2.0]]);
+        let b = [1.0, 2.0, 4.0];
+        let s = jacobi_svd(&a).unwrap().s;
+        assert_eq!(s, [2.6762431989952593, 0.9152717300515847]);
+        assert_eq!(fixed_all(&filter_factors(&s, 1.0), 4), ["0.8775", "0.4558"]);
+        let x = ridge_svd(&a, &b, 1.0).unwrap();
+        assert_eq!(x, [0.8000000000000002, 1.2666666666666668]);
+        assert!(close(x[0], 4.0 / 5.0, 1e-15) && close(x[1], 19.0 / 15.0, 1e-15));
+        let ls = ridge_svd(&a, &b, 0.0).unwrap();
+        assert!(close(ls[0], 5.0 / 6.0, 1e-14) && close(ls[1], 1.5, 1e-14), "{ls:?}");
+    }
+
+    // How your code is checked: "the column (0.7, 0.7, 0.7), whose computed mean is not exactly 0.7" (your
+    // mean_vector adds the rows and scales by 1/n); the mean of (0.1, 0.1, 0.1) comes out exactly 0.1.
+    #[test]
+    fn a_constant_column_whose_mean_rounds() {
+        let column = |v: f64| Matrix::from_rows(&[vec![v], vec![v], vec![v]]);
+        let (_, mean) = center(&column(0.7)).unwrap();
+        assert_eq!(mean, [0.6999999999999998]);
+        assert_ne!(mean[0], 0.7);
+        assert_eq!(center(&column(0.1)).unwrap().1, [0.1]);
+    }
+
+    // "e^z overflows for z above about 709.78".
+    #[test]
+    fn exp_overflows_above_709_78() {
+        assert_eq!(fixed(f64::MAX.ln(), 2), "709.78");
+        assert!(709.78f64.exp().is_finite() && 709.79f64.exp().is_infinite());
+    }
+
+    // ANSWERS 1: "Your jacobi_svd of the centred 1797 × 64 pixel matrix gives σ₁ = 567.0 and, of the 61 nonzero
+    // singular values, the smallest σ₆₁ = 0.86: a ratio of about 660 between the spreads, about 4.3 × 10^5 between the
+    // curvatures. The three other singular values are exactly 0, because pixels 0, 32 and 39 are 0 in every image:
+    // numerical_rank of the centred data is 61." ANSWERS 2: the columns of the weights' gradient add up to zero.
+    #[test]
+    fn the_digits_spectrum() {
+        let (x, labels) = digits();
+        assert_eq!(x.shape(), (1797, 64));
+        let zero: Vec<usize> = (0..64).filter(|&j| x.column(j).iter().all(|&v| v == 0.0)).collect();
+        assert_eq!(zero, [0, 32, 39]);
+        let (xc, _) = center(&x).unwrap();
+        let s = jacobi_svd(&xc).unwrap().s;
+        assert_eq!(fixed(s[0], 1), "567.0");
+        assert_eq!(fixed(s[60], 2), "0.86");
+        assert_eq!(&s[61..], [0.0, 0.0, 0.0]);
+        assert_eq!(numerical_rank(&xc).unwrap(), 61);
+        assert_eq!((s[0] / s[60] / 10.0).round() * 10.0, 660.0);
+        assert_eq!(sci((s[0] / s[60]).powi(2), 1), "4.3e5");
+        // The gradient's columns add up to zero over the outputs (a layer with small random-looking weights).
+        let layer = Layer {
+            weights: Matrix::from_fn(10, 64, |c, j| ((c * 64 + j) as f64 * 0.37).sin() * 0.01),
+            bias: (0..10).map(|c| c as f64 * 0.1).collect(),
+        };
+        let few: Vec<usize> = (0..200).collect();
+        let g = gradients(&layer, &select_rows(&x, &few), &labels[..200]).unwrap();
+        let size = g.weights.as_slice().iter().fold(0.0f64, |m, x| m.max(x.abs()));
+        for j in 0..64 {
+            assert!((0..10).map(|c| g.weights[(c, j)]).sum::<f64>().abs() <= 1e-14 * size);
+        }
+        assert!(g.bias.iter().sum::<f64>().abs() < 1e-15);
+    }
+
+    // ANSWERS 1: "the standardized pixels of the 1438 training images have σ₁ = 102.7 and σ₆₁ = 8.34, a ratio of 12.3";
+    // "the 20 whitened scores have all their singular values equal to √(n − 1) = 37.9"; "the largest initial curvature
+    // is about σ₁²/(10n) = 0.73 for the standardized pixels and 0.10 for the whitened scores"; "a step about seven times
+    // larger"; "After one step of your train the losses are 0.966 (pixels) and 1.805 (components), from ln 10 = 2.303;
+    // both histories go down at every one of the 60 steps"; "max‖x_i‖² is 1949 for the standardized pixels, an image
+    // with ink in pixel 48, which is nonzero in only 4 of the 1438 training images and so standardizes to 35, and 49.7
+    // for the scores"; "in the demo its gap between the training and the held-out loss is the smaller of the two".
+    #[test]
+    fn standardized_pixels_against_whitened_components() {
+        use solutions::l12::center::standardize;
+        use solutions::l12::linear_layer::{forward, train};
+        use solutions::l12::softmax::cross_entropy;
+        let (x, labels) = digits();
+        let train_rows: Vec<usize> = (0..x.nrows()).filter(|i| i % 5 != 4).collect();
+        let test_rows: Vec<usize> = (0..x.nrows()).filter(|i| i % 5 == 4).collect();
+        let (xtr, xte) = (select_rows(&x, &train_rows), select_rows(&x, &test_rows));
+        let ytr: Vec<usize> = train_rows.iter().map(|&i| labels[i]).collect();
+        let yte: Vec<usize> = test_rows.iter().map(|&i| labels[i]).collect();
+        let n = xtr.nrows() as f64;
+        let (z, mean, sd) = standardize(&xtr).unwrap();
+        let s = jacobi_svd(&z).unwrap().s;
+        assert_eq!(
+            (fixed(s[0], 1), fixed(s[60], 2), fixed(s[0] / s[60], 1)),
+            ("102.7".into(), "8.34".into(), "12.3".into())
+        );
+        assert_eq!(&s[61..], [0.0, 0.0, 0.0]);
+        let p = pca(&xtr, 20).unwrap();
+        let (w, wmean, wsd) = standardize(&project(&p, &xtr).unwrap()).unwrap();
+        let sw = jacobi_svd(&w).unwrap().s;
+        assert!(sw.iter().all(|&v| close(v, (n - 1.0).sqrt(), 1e-12)), "{sw:?}");
+        assert_eq!(fixed((n - 1.0).sqrt(), 1), "37.9");
+        let (cz, cw) = (s[0] * s[0] / (10.0 * n), sw[0] * sw[0] / (10.0 * n));
+        assert_eq!((fixed(cz, 2), fixed(cw, 2)), ("0.73".into(), "0.10".into()));
+        assert_eq!((cz / cw).round(), 7.0);
+        let squared =
+            |m: &Matrix| (0..m.nrows()).map(|i| m.row(i).iter().map(|v| v * v).sum::<f64>()).collect::<Vec<_>>();
+        let (nz, nw) = (squared(&z), squared(&w));
+        let top = nz.iter().copied().fold(0.0, f64::max);
+        assert_eq!((top.round(), fixed(nw.iter().copied().fold(0.0, f64::max), 1)), (1949.0, "49.7".to_string()));
+        let row = nz.iter().position(|&v| v == top).unwrap();
+        let pixel = (0..64).max_by(|&a, &b| z[(row, a)].abs().total_cmp(&z[(row, b)].abs())).unwrap();
+        assert_eq!(pixel, 48);
+        assert_eq!((0..xtr.nrows()).filter(|&i| xtr[(i, 48)] != 0.0).count(), 4);
+        assert_eq!(z[(row, 48)].round(), 35.0);
+        // Training from the zero layer with η = 1, 60 steps, as the demo does.
+        let ln10 = 10f64.ln();
+        assert_eq!(fixed(ln10, 3), "2.303");
+        let start = |d: usize| Layer { weights: Matrix::zeros(10, d), bias: vec![0.0; 10] };
+        let (lz, hz) = train(&start(64), &z, &ytr, 1.0, 60).unwrap();
+        let (lw, hw) = train(&start(20), &w, &ytr, 1.0, 60).unwrap();
+        assert!(close(hz[0], ln10, 1e-13) && close(hw[0], ln10, 1e-13), "{} {}", hz[0], hw[0]);
+        assert_eq!((fixed(hz[1], 3), fixed(hw[1], 3)), ("0.966".into(), "1.805".into()));
+        assert!(hz.windows(2).all(|p| p[1] <= p[0]) && hw.windows(2).all(|p| p[1] <= p[0]));
+        // Held-out losses, with the training statistics.
+        let zte =
+            Matrix::from_fn(xte.nrows(), 64, |i, j| if sd[j] > 0.0 { (xte[(i, j)] - mean[j]) / sd[j] } else { 0.0 });
+        let ste = project(&p, &xte).unwrap();
+        let wte = Matrix::from_fn(ste.nrows(), 20, |i, j| (ste[(i, j)] - wmean[j]) / wsd[j]);
+        let gz = cross_entropy(&forward(&lz, &zte).unwrap(), &yte).unwrap() - hz[60];
+        let gw = cross_entropy(&forward(&lw, &wte).unwrap(), &yte).unwrap() - hw[60];
+        assert!(gw < gz, "{gw} {gz}");
+    }
+
+    // ANSWERS 3: "Hold out every fifth image (359 test images, 1438 for training), fit your pca with k = 20 once on the
+    // training images and once on all 1797": missed share 0.105 (training, honest), 0.110 (test, honest), 0.105 (test,
+    // leaky); "five per cent better than they really are".
+    #[test]
+    fn pca_fitted_on_the_test_set_flatters_it() {
+        let (x, _) = digits();
+        let train: Vec<usize> = (0..x.nrows()).filter(|i| i % 5 != 4).collect();
+        let test: Vec<usize> = (0..x.nrows()).filter(|i| i % 5 == 4).collect();
+        assert_eq!((test.len(), train.len()), (359, 1438));
+        let (xtr, xte) = (select_rows(&x, &train), select_rows(&x, &test));
+        let honest = pca(&xtr, 20).unwrap();
+        let leaky = pca(&x, 20).unwrap();
+        let share = |p: &Pca, d: &Matrix| missed(p, d) / spread(d, &honest.mean);
+        let (train_honest, test_honest, test_leaky) = (share(&honest, &xtr), share(&honest, &xte), share(&leaky, &xte));
+        assert_eq!(fixed(train_honest, 3), "0.105");
+        assert_eq!(fixed(test_honest, 3), "0.110");
+        assert_eq!(fixed(test_leaky, 3), "0.105");
+        assert_eq!((100.0 * (test_honest / test_leaky - 1.0)).round(), 5.0);
+    }
+}

@@ -26,6 +26,8 @@ pub mod l07;
 pub mod l08;
 pub mod l09;
 pub mod l10;
+pub mod l11;
+pub mod l12;
 pub mod ls_cases;
 pub mod pretty;
 pub mod shrink;

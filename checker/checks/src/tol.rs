@@ -641,6 +641,215 @@ pub fn sym_backward(n: usize) -> f64 {
     gamma(n * n + 4 * n)
 }
 
+// ---------------------------------------------------------------- lesson 12
+//
+// Calibration (`calibrate` in `l12.rs`: 20 000 draws of each lesson-12
+// generator, reference solutions; error / bound without C): 0.38 for the
+// means and centred entries, 0.14 for standardizing, 0.07 for the covariance
+// entries, 0.17 for the orthonormality of the components, 0.18 for the
+// explained variances, 0.15 for the top-k subspace, 0.09 for ridge through
+// the SVD against nalgebra's Cholesky solve, 0.28 for softmax and the loss
+// (logits up to 10⁴), 0.05 for the gradient against central differences;
+// scores are bit-identical to the checker's product. So a correct program has
+// 25× room or more. The mutants of `mutants_l12.rs` miss by far more: a
+// variance over n instead of n − 1 is off by a factor (n − 1)/n, the one-pass
+// covariance by u·x̄² (10⁻⁴ for means of 10⁶), an unshifted softmax is NaN.
+
+/// A column mean and a centred entry against the checker's Σx/n:
+/// |x̄̂_j − x̄_j| ≤ `mean(n)`·max_i |x_ij| (a sum of n terms and a division;
+/// the checker's own mean as much again, hence twice this for x_ij − x̄_j).
+pub fn mean(n: usize) -> f64 {
+    gamma(n + 2)
+}
+
+/// A sample standard deviation and a standardized entry:
+/// |ŝ_j − s_j| ≤ `standardized(n)`·(s_j + max_i|x_ij|) and
+/// |ẑ_ij − z_ij| ≤ `standardized(n)`·(|z_ij| + max_i|x_ij|/s_j). The centred
+/// entries carry the mean's error, γ·max|x|, which dominates when the offset
+/// is large next to the spread; the norm, the square root and the division
+/// add a few roundings.
+pub fn standardized(n: usize) -> f64 {
+    gamma(4 * n + 8)
+}
+
+/// A covariance entry: |Σ̂_jk − Σ_jk| ≤ `covariance(n)`·Σᵢ(|x̃_ij||x̃_ik| +
+/// |x̃_ij|M_k + M_j|x̃_ik|)/(n − 1), x̃ the centred data and M_j = max_i|x_ij|:
+/// each centred entry is off by γ·M_j (the mean), and the sum of n products
+/// rounds by γ_n (Higham, §3.1); the checker's own product as much again.
+pub fn covariance(n: usize) -> f64 {
+    2.0 * gamma(n + 4)
+}
+
+/// PCA components orthonormal: ‖CCᵀ − I‖_F ≤ `pca_orthonormality(n, d)`. The
+/// rows of Vᵀ from a Jacobi SVD are accumulated rotations, orthogonal to
+/// working precision (a few sweeps of d rotations each, Demmel and Veselić,
+/// 1992).
+pub fn pca_orthonormality(n: usize, d: usize) -> f64 {
+    gamma(4 * d * (d + n) + 8)
+}
+
+/// PCA explained variances: the centred data is rounded by γ·‖X‖_F (the
+/// means) and the SVD is backward stable, so each σᵢ moves by at most
+/// `pca_values(n, d)`·‖X‖_F (Weyl), and σᵢ² by 2e(σ₁ + e).
+pub fn pca_values(n: usize, d: usize) -> f64 {
+    gamma(4 * n * d + 8)
+}
+
+/// The subspace of the first k components: ‖CᵀC − P_k‖_F ≤
+/// `pca_subspace(n, d)`·‖X‖_F²/(σ_k² − σ_(k+1)²). A perturbation E of the
+/// data turns the top-k right singular subspace by about ‖E‖/(σ_k − σ_(k+1))
+/// (Wedin), ≤ 2‖E‖σ₁/(σ_k² − σ_(k+1)²); the checker's reference, the
+/// eigenvectors of XcᵀXc, turns by γ‖X‖²/(λ_k − λ_(k+1)) (Davis–Kahan).
+pub fn pca_subspace(n: usize, d: usize) -> f64 {
+    gamma(8 * n * d + 16)
+}
+
+/// Scores and reconstructions, entry by entry: |ẑ − z| ≤ `scores(p)`·(|X −
+/// x̄|)|C|ᵀ for a sum of p products and a subtraction; the checker's
+/// product as much again.
+pub fn scores(p: usize) -> f64 {
+    2.0 * gamma(p + 2)
+}
+
+/// Ridge through the SVD against nalgebra's Cholesky solve of M x = Aᵀb,
+/// M = AᵀA + λI: ‖x̂ − x‖ ≤ `ridge_svd(m, n, κ)`·(‖x‖ + ‖A‖_F‖b‖/‖M‖₂), κ =
+/// κ₂(M). The SVD is backward stable (‖ΔA‖ ≤ γ_mn‖A‖), which moves the
+/// solution by ‖M⁻¹‖·‖ΔA‖(‖b‖ + 2‖A‖‖x‖) ≤ κ·ε·(‖x‖ + ‖b‖‖A‖/‖M‖) up to
+/// constants, and the reference errs like lesson 6's `ridge` bound.
+pub fn ridge_svd(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * gamma(2 * m * n + 4 * m + 4 * n) * (n.max(1) as f64).sqrt() * kappa
+}
+
+/// Softmax entries, relative: |p̂ − p| ≤ `softmax(k)`·max(1, max|z|)·p, and
+/// the loss: |L̂ − L| ≤ `softmax(k)`·mean_i max(1, max_j|z_ij|). Subtracting
+/// the shift rounds each z − m by u·|z|, which exp turns into a relative
+/// error; a sum of k exponentials, a logarithm and a division add a few more.
+pub fn softmax(k: usize) -> f64 {
+    gamma(2 * k + 8)
+}
+
+/// The rounding δ of one evaluation of the mean loss of a linear layer with
+/// d inputs and k outputs, relative to mean_i max(1, max|z_i|) + 1, WITHOUT
+/// the safety factor (the check puts C on the whole finite-difference
+/// bound): d products per logit, then `softmax(k)`'s roundings.
+pub fn finite_difference_noise(d: usize, k: usize) -> f64 {
+    (2 * (d + k) + 16) as f64 * U
+}
+
+/// Training replayed by the checker: each loss of the history within
+/// `training(steps)`·(|L₀| + 1) of the replay's. Gradient descent with
+/// η ≤ 1/L is non-expansive, so the roundings of each step (γ_d in the
+/// gradient) add up rather than grow.
+pub fn training(steps: usize) -> f64 {
+    gamma(64 * (steps + 1))
+}
+
+// ---------------------------------------------------------------- lesson 11
+//
+// Calibration (`l11::tests::calibrate`, 3000 cases of each generator, the
+// reference solutions, the placeholder Jacobi eigensolver for lesson 10's):
+// the largest error/bound ratios WITHOUT `C` are 0.85 for the accurate σ
+// against nalgebra (κ₂ up to 10¹⁰ included), 0.53 for ‖UᵀU − I‖ and
+// ‖VᵀV − I‖, 0.29 for ‖A − UΣVᵀ‖, 0.12 for the relative accuracy on graded
+// matrices; for the route through AᵀA 1.07 for σ², 0.40 for orthogonality,
+// 0.30 for the reconstruction; 0.58 for the Penrose conditions, 0.17 for
+// least squares through A⁺, 0.33 for Eckart–Young and the rank of A_k, 0.16
+// for κ₂. So a correct program has 9× to 80× room. The rank decisions have
+// a gap on both sides: the largest computed "zero" σ is 0.06 of the rank
+// tolerance max(m, n)·ε·σ₁, and the noise eigenvalues of AᵀA stay below 0.08
+// of the contract's τ = max(m, n)·ε·σ₁². The mutants of `mutants_l11.rs` miss
+// by far more: the route through AᵀA submitted as the accurate SVD rebuilds A
+// to 1e-8 against an allowed 6e-14, loses σ_min by about u·σ₁²/σ_min (10⁶×
+// the bound at κ₂ = 10¹⁰), and is 5e13× off the relative bound on graded
+// matrices.
+
+/// An accurate SVD's singular values against nalgebra's `singular_values()`:
+/// |σ̂_j − σ_j| ≤ `svd_values(m, n)`·σ₁ (Weyl: |σ_j(A + E) − σ_j(A)| ≤ ‖E‖₂,
+/// and a backward-stable SVD has ‖E‖₂ ≲ c·max(m, n)·u·‖A‖₂; nalgebra's own
+/// values were within 3·m·u·σ₁ of exactly known ones, `checking.md`). No κ:
+/// the route through AᵀA misses it by u·σ₁²/σ_min, 10⁶× at κ₂ = 10¹⁰.
+pub fn svd_values(m: usize, n: usize) -> f64 {
+    gamma(4 * m.max(n))
+}
+
+/// ‖ÛᵀÛ − I‖_F and ‖V̂ᵀV̂ − I‖_F for an accurate SVD: orthogonal to working
+/// precision whatever κ₂. One-sided Jacobi stops when every cosine between
+/// columns is below √m·u, and accumulates V by rotations.
+pub fn svd_orthogonality(m: usize, n: usize) -> f64 {
+    gamma(2 * m * n + 4)
+}
+
+/// ‖A − ÛΣ̂V̂ᵀ‖_F ≤ `svd_backward(m, n)`·‖A‖_F for an accurate SVD (backward
+/// stable: each rotation is applied to the data itself).
+pub fn svd_backward(m: usize, n: usize) -> f64 {
+    gamma(2 * m * n + 4)
+}
+
+/// Relative accuracy on a column-graded A = Q·D (Q orthonormal columns):
+/// |σ̂_j − σ_j| ≤ `svd_relative(m, n)`·σ_j. One-sided Jacobi perturbs each
+/// column relative to its own norm (Demmel and Veselić 1992, Thm 4.2:
+/// relative error ≲ c·sweeps·n·u·κ₂(B) with A = B·D, κ₂(B) ≈ 1 here), and
+/// the reference (column norms) is within ‖QᵀQ − I‖ ≈ m·u of the σ_j.
+pub fn svd_relative(m: usize, n: usize) -> f64 {
+    gamma(4 * m * n)
+}
+
+/// The route through AᵀA: |σ̂_j² − σ_j²| ≤ `svd_via_eigen_values(m, n)`·σ₁².
+/// Forming AᵀA costs m·u·σ₁² per entry and a backward-stable eigensolver adds
+/// n·u·‖AᵀA‖ (Weyl), so the eigenvalues σ_j² are accurate relative to σ₁², and
+/// σ_j itself only to u·κ_j² relative.
+pub fn svd_via_eigen_values(m: usize, n: usize) -> f64 {
+    gamma(2 * m.max(n) * m.min(n) + 4)
+}
+
+/// The route through AᵀA: ‖ÛᵀÛ − I‖_F, ‖V̂ᵀV̂ − I‖_F ≤
+/// `svd_via_eigen_orthogonality(m, n, κ)`, with κ = σ₁/σ_r over the σ_j the
+/// learner divided by (σ_j² above τ = max(m, n)·ε·σ₁²): u_iᵀu_j =
+/// v_iᵀ(AᵀA)v_j/(σ_iσ_j) carries the eigensolver's error n·u·σ₁² divided by
+/// σ_iσ_j ≥ σ_r².
+pub fn svd_via_eigen_orthogonality(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(2 * m * n + 4) * kappa * kappa
+}
+
+/// The route through AᵀA: ‖A − ÛΣ̂V̂ᵀ‖_F ≤ `svd_via_eigen_backward(m, n, κ)`·‖A‖_F.
+/// The u_j of σ_j² > τ give Av_jv_jᵀ up to the orthogonality error above; the
+/// others (completed) drop layers of size at most √τ each: k of them cost
+/// at most 2√(k·max(m, n)·ε)·σ₁.
+pub fn svd_via_eigen_backward(m: usize, n: usize, kappa: f64) -> f64 {
+    let k = m.min(n) as f64;
+    svd_via_eigen_orthogonality(m, n, kappa) + 4.0 * (k * m.max(n) as f64 * f64::EPSILON).sqrt()
+}
+
+/// The four Moore–Penrose conditions for X = Â⁺, each relative to ‖A‖_F,
+/// ‖X‖_F or 1: ≤ `pseudo_inverse(m, n, κ_r)`, κ_r = σ₁/σ_r over the nonzero
+/// singular values. X is the exact pseudo-inverse of a matrix within
+/// c·mn·u·‖A‖ of A, and A⁺ moves by about κ_r²·‖ΔA‖/‖A‖ relative (Wedin), which
+/// XAX − X and the symmetry of XA feel; AXA − A and AX only κ_r.
+pub fn pseudo_inverse(m: usize, n: usize, kappa: f64) -> f64 {
+    gamma(2 * m * n + 4) * kappa * kappa
+}
+
+/// Least squares through A⁺ against the minimum-norm solution:
+/// ‖x̂ − x‖ ≤ `pinv_lstsq(m, n, κ_r)`·(2‖x‖ + (κ_r + 1)‖r‖/σ₁), the
+/// perturbation bound of the problem restricted to the nonzero singular
+/// values (Higham, Thm 20.1, with κ_r for κ), as in `lstsq_qr`.
+pub fn pinv_lstsq(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * gamma(2 * m * n + 4) * (n as f64).sqrt() * kappa
+}
+
+/// Best rank-k approximation: |‖A − Â_k‖_F − (Σ_{j≥k} σ_j²)^½| and
+/// σ_{k+1}(Â_k) ≤ `low_rank(m, n)`·‖A‖_F: the SVD's backward error, plus the
+/// rounding of the k layers added up.
+pub fn low_rank(m: usize, n: usize) -> f64 {
+    gamma(2 * m * n + 4)
+}
+
+/// κ₂ = σ₁/σ_min against nalgebra's: relative error ≤ `cond_2(m, n, κ)`, as
+/// σ_min is known to `svd_values(m, n)`·σ₁ on both sides.
+pub fn cond_2(m: usize, n: usize, kappa: f64) -> f64 {
+    2.0 * svd_values(m, n) * kappa
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -251,6 +251,134 @@ fn node_labels(path: &Path) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
+/// The wine recognition data: 178 wines from three cultivars, thirteen
+/// chemical measurements each, in very different units.
+#[derive(Debug, Clone)]
+pub struct Wine {
+    /// 178 × 13, one row per wine.
+    pub features: Matrix,
+    /// The cultivar of each row, an index into `cultivars`.
+    pub labels: Vec<usize>,
+    /// Cultivar names, in label order.
+    pub cultivars: Vec<String>,
+    /// Column names, in column order.
+    pub feature_names: Vec<String>,
+}
+
+impl Wine {
+    /// Read `wine.csv` (header, then thirteen numbers and a class index per
+    /// line) and `wine_classes.txt` (`index,name` per line) from `data`.
+    pub fn load(data: &Path) -> Result<Wine, String> {
+        let table = Table::load(data, "wine.csv")?;
+        let n = table.names.len();
+        if n < 2 || table.names[n - 1] != "class" {
+            return Err(format!("{}: the last column should be `class`", data.join("wine.csv").display()));
+        }
+        let features = Matrix::from_fn(table.values.nrows(), n - 1, |i, j| table.values[(i, j)]);
+        let classes = read(&data.join("wine_classes.txt"))?;
+        let cultivars: Vec<String> =
+            classes.lines().filter_map(|l| l.split_once(',')).map(|(_, name)| name.trim().to_string()).collect();
+        let mut labels = Vec::with_capacity(table.values.nrows());
+        for i in 0..table.values.nrows() {
+            let c = table.values[(i, n - 1)];
+            if c < 0.0 || c.fract() != 0.0 || c as usize >= cultivars.len() {
+                return Err(format!("wine.csv line {}: class {c} is not named in wine_classes.txt", i + 2));
+            }
+            labels.push(c as usize);
+        }
+        Ok(Wine { features, labels, cultivars, feature_names: table.names[..n - 1].to_vec() })
+    }
+}
+
+/// A grayscale image read from a binary PGM file.
+#[derive(Debug, Clone)]
+pub struct Gray {
+    /// One row of the matrix per row of pixels, top first; values `0..=maxval`.
+    pub pixels: Matrix,
+    /// The brightest value (white).
+    pub maxval: u16,
+}
+
+impl Gray {
+    /// Read the binary PGM (`P5`) file `file` from `data`: the header
+    /// `P5 width height maxval` (whitespace-separated, `#` comments allowed),
+    /// one whitespace byte, then the pixels row by row, one byte each
+    /// (two bytes, most significant first, when maxval > 255).
+    pub fn load(data: &Path, file: &str) -> Result<Gray, String> {
+        let path = data.join(file);
+        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        parse_pgm(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// The header fields and pixels of a P5 file.
+fn parse_pgm(bytes: &[u8]) -> Result<Gray, String> {
+    let mut at = 0;
+    let mut fields = Vec::new();
+    while fields.len() < 4 {
+        // Skip whitespace and comments, then read one token.
+        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'#') {
+            if bytes[at] == b'#' {
+                while at < bytes.len() && bytes[at] != b'\n' {
+                    at += 1;
+                }
+            } else {
+                at += 1;
+            }
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if start == at {
+            return Err("the PGM header ends early".into());
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    if fields[0] != "P5" {
+        return Err(format!("expected a binary PGM starting with `P5`, found `{}`", fields[0]));
+    }
+    let number = |s: &str, what: &str| s.parse::<usize>().map_err(|_| format!("the {what} `{s}` is not a number"));
+    let (width, height, maxval) =
+        (number(&fields[1], "width")?, number(&fields[2], "height")?, number(&fields[3], "maxval")?);
+    if width == 0 || height == 0 || !(1..=65535).contains(&maxval) {
+        return Err(format!("a {width} × {height} image with maxval {maxval} is not a valid PGM"));
+    }
+    // Exactly one whitespace byte separates the header from the pixels.
+    at += 1;
+    let depth = if maxval > 255 { 2 } else { 1 };
+    let need = width * height * depth;
+    let body = bytes.get(at..at + need).ok_or_else(|| {
+        format!("{width} × {height} pixels need {need} bytes, the file has {}", bytes.len().saturating_sub(at))
+    })?;
+    let value = |k: usize| {
+        if depth == 1 { f64::from(body[k]) } else { f64::from(u16::from_be_bytes([body[2 * k], body[2 * k + 1]])) }
+    };
+    let pixels = Matrix::from_fn(height, width, |i, j| value(i * width + j));
+    Ok(Gray { pixels, maxval: maxval as u16 })
+}
+
+/// A binary PGM (`P5`, maxval 255) of `pixels`, each rounded to the nearest
+/// integer and clipped to `0..=255`.
+pub fn pgm_bytes(pixels: &Matrix) -> Vec<u8> {
+    let (m, n) = pixels.shape();
+    let mut out = format!("P5\n{n} {m}\n255\n").into_bytes();
+    out.extend(pixels.as_slice().iter().map(|&v| to_byte(v)));
+    out
+}
+
+/// `v` rounded and clipped to a byte (NaN becomes 0).
+pub fn to_byte(v: f64) -> u8 {
+    if v.is_nan() { 0 } else { v.round().clamp(0.0, 255.0) as u8 }
+}
+
+/// Write a file (an image the demo produced) into `out`, creating the folder if needed.
+pub fn write_bytes(out: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let path = out.join(name);
+    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 /// Parse comma-separated numbers, `width` per line; `first_line` numbers the
 /// lines in messages.
 fn parse_rows<'a>(
@@ -340,6 +468,39 @@ mod tests {
         assert_eq!(painters.names[8], "Vincent van Gogh");
         assert_eq!(painters.weights[(0, 3)], 1.0);
         assert_eq!(painters.weights[(3, 0)], 1.0);
+    }
+
+    #[test]
+    fn wine_has_178_wines_13_measurements_and_3_cultivars() {
+        let wine = Wine::load(&data_dir()).unwrap();
+        assert_eq!((wine.features.nrows(), wine.features.ncols()), (178, 13));
+        assert_eq!(wine.cultivars, ["class_0", "class_1", "class_2"]);
+        assert_eq!(wine.feature_names[0], "alcohol");
+        assert_eq!(wine.feature_names[12], "proline");
+        let counts: Vec<usize> = (0..3).map(|c| wine.labels.iter().filter(|&&l| l == c).count()).collect();
+        assert_eq!(counts, [59, 71, 48]);
+        assert_eq!(wine.features[(0, 12)], 1065.0);
+    }
+
+    #[test]
+    fn the_camera_is_256_by_256_and_survives_a_round_trip() {
+        let camera = Gray::load(&data_dir(), "camera_256.pgm").unwrap();
+        assert_eq!((camera.pixels.shape(), camera.maxval), ((256, 256), 255));
+        assert_eq!(camera.pixels[(0, 0)], 200.0);
+        let again = parse_pgm(&pgm_bytes(&camera.pixels)).unwrap();
+        assert_eq!(again.pixels, camera.pixels);
+    }
+
+    #[test]
+    fn pgm_headers_with_comments_and_bad_files_are_handled() {
+        let image = parse_pgm(b"P5 # a comment\n2 1\n# another\n255\n\x00\xff").unwrap();
+        assert_eq!(image.pixels.to_rows(), vec![vec![0.0, 255.0]]);
+        let wide = parse_pgm(b"P5 1 1 1000\n\x03\xe8").unwrap();
+        assert_eq!(wide.pixels[(0, 0)], 1000.0);
+        assert!(parse_pgm(b"P2 1 1 255\n0").unwrap_err().contains("P5"));
+        assert!(parse_pgm(b"P5 2 2 255\n\x00").unwrap_err().contains("need 4 bytes"));
+        assert!(parse_pgm(b"P5 2").unwrap_err().contains("ends early"));
+        assert_eq!([to_byte(-3.0), to_byte(254.6), to_byte(300.0), to_byte(f64::NAN)], [0, 255, 255, 0]);
     }
 
     #[test]

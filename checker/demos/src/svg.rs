@@ -266,6 +266,19 @@ impl Panel {
         );
     }
 
+    /// An 8-bit grayscale image (`pixels` row by row, top first) filling the
+    /// data rectangle `x.0..x.1` × `y.0..y.1`, embedded as a PNG.
+    pub fn image(&mut self, x: (f64, f64), y: (f64, f64), width: usize, height: usize, pixels: &[u8]) {
+        let (l, r, t, b) = (self.px(x.0), self.px(x.1), self.py(y.1), self.py(y.0));
+        let _ = writeln!(
+            self.body,
+            r#"<image x="{l:.1}" y="{t:.1}" width="{:.1}" height="{:.1}" preserveAspectRatio="none" style="image-rendering:pixelated" href="{}"/>"#,
+            r - l,
+            b - t,
+            crate::png::gray_png_uri(width, height, pixels)
+        );
+    }
+
     /// An unfilled circle of radius `r` pixels around a data point.
     pub fn ring(&mut self, p: [f64; 2], r: f64, colour: &str) {
         let _ = writeln!(

@@ -8,7 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use demos::{
-    Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09, lesson10,
+    Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09, lesson10, lesson11,
+    lesson12,
 };
 use nalgebra::{DMatrix, DVector};
 
@@ -786,4 +787,327 @@ fn lesson10_transcript_and_figures_are_the_committed_ones() {
     let out = lesson10::demo(&LESSON10, &data()).unwrap();
     assert_transcript(10, &out);
     assert_figures(10, &out);
+}
+
+// ---------------------------------------------------------------- lesson 11
+
+const LESSON11: lesson11::Functions = lesson11::Functions {
+    jacobi_svd: solutions::l11::jacobi_svd::jacobi_svd,
+    truncate: solutions::l11::low_rank::truncate,
+    eckart_young_error: solutions::l11::low_rank::eckart_young_error,
+};
+
+/// The SVD of the camera image takes seconds in a debug build: computed once.
+fn lesson11_results() -> &'static lesson11::Results {
+    static RESULTS: std::sync::OnceLock<lesson11::Results> = std::sync::OnceLock::new();
+    RESULTS.get_or_init(|| lesson11::results(&LESSON11, &data()).unwrap())
+}
+
+#[test]
+fn lesson11_singular_values_agree_with_nalgebra_and_errors_with_eckart_young() {
+    let r = lesson11_results();
+    let c = &r.camera;
+    let a = nalgebra_of(&c.image);
+    let sigma = a.singular_values();
+    let (m, n) = c.image.shape();
+    // Weyl: a backward-stable SVD moves each σ by at most ‖E‖₂ ≈ C·max(m, n)·u·σ₁.
+    let u = f64::EPSILON / 2.0;
+    for (i, (&ours, &theirs)) in c.svd.s.iter().zip(sigma.iter()).enumerate() {
+        assert!((ours - theirs).abs() <= 10.0 * m.max(n) as f64 * u * sigma[0], "σ{i}: {ours} vs nalgebra {theirs}");
+    }
+    assert!(c.backward <= 1e-13 && c.orthogonality_u <= 1e-12 && c.orthogonality_v <= 1e-12, "{c:?}");
+    let norm = a.norm();
+    let mut last = f64::INFINITY;
+    for run in &r.runs {
+        // Eckart–Young with nalgebra's σ, summed here: ‖A − A_k‖_F² = Σ_{i>k} σᵢ².
+        let dropped = sigma.iter().skip(run.k).map(|s| s * s).sum::<f64>().sqrt() / norm;
+        assert!((run.error - dropped).abs() <= 1e-9 * dropped, "k = {}: {} vs {dropped}", run.k, run.error);
+        assert!((run.predicted - dropped).abs() <= 1e-9 * dropped, "k = {}: {} vs {dropped}", run.k, run.predicted);
+        // The reconstruction itself, by nalgebra from the learner's factors.
+        let uk = nalgebra_of(&c.svd.u).columns(0, run.k).into_owned();
+        let vtk = nalgebra_of(&c.svd.vt).rows(0, run.k).into_owned();
+        let ak = uk * DMatrix::from_diagonal(&DVector::from_column_slice(&c.svd.s[..run.k])) * vtk;
+        assert!((&ak - nalgebra_of(&run.image)).amax() <= 1e-9, "k = {}", run.k);
+        assert!(((&a - ak).norm() / norm - run.error).abs() <= 1e-12, "k = {}", run.k);
+        assert_eq!(run.storage, (run.k * (m + n + 1)) as f64 / (m * n) as f64);
+        assert!(run.error < last && run.psnr > 15.0, "k = {}: error {}, PSNR {}", run.k, run.error, run.psnr);
+        last = run.error;
+    }
+}
+
+#[test]
+fn lesson11_transcript_figures_and_images() {
+    let demo = lesson11::present(&LESSON11, lesson11_results()).unwrap();
+    assert_transcript(11, &demo.output);
+    assert_figures(11, &demo.output);
+    for (name, svg) in &demo.output.figures {
+        assert!(svg.len() <= 200_000, "{name} is {} bytes", svg.len());
+    }
+    let names: Vec<&str> = demo.images.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["camera_rank_05.pgm", "camera_rank_20.pgm", "camera_rank_50.pgm"]);
+    for (name, bytes) in &demo.images {
+        assert!(bytes.starts_with(b"P5\n256 256\n255\n") && bytes.len() == 15 + 256 * 256, "{name}");
+    }
+}
+
+#[test]
+fn lesson11_a_truncate_with_one_term_too_many_is_reported() {
+    fn one_more(svd: &vocab::Svd, k: usize) -> vocab::Matrix {
+        solutions::l11::low_rank::truncate(svd, k + 1)
+    }
+    let broken = lesson11::Functions { truncate: one_more, ..LESSON11 };
+    let c = &lesson11_results().camera;
+    let run = lesson11::compress(&broken, c, 5).unwrap();
+    let text = lesson11::report(c, &[run]);
+    assert!(text.contains("DISAGREE at rank 5"), "{text}");
+    assert!(lesson11::report(c, &lesson11_results().runs).contains("Eckart–Young holds at every rank"));
+}
+
+#[test]
+fn lesson11_a_badly_ordered_or_shaped_svd_gets_a_plain_message() {
+    fn ascending(a: &vocab::Matrix) -> Result<vocab::Svd, vocab::LinalgError> {
+        let mut svd = solutions::l11::jacobi_svd::jacobi_svd(a)?;
+        svd.s.reverse();
+        Ok(svd)
+    }
+    fn square_u(a: &vocab::Matrix) -> Result<vocab::Svd, vocab::LinalgError> {
+        let svd = solutions::l11::jacobi_svd::jacobi_svd(a)?;
+        Ok(vocab::Svd { u: vocab::Matrix::identity(a.nrows()), ..svd })
+    }
+    let a = vocab::Matrix::from_rows(&[vec![3.0, 0.0], vec![4.0, 5.0], vec![1.0, 1.0]]);
+    let e = lesson11::learner_svd(&lesson11::Functions { jacobi_svd: ascending, ..LESSON11 }, &a).unwrap_err();
+    assert!(e.contains("largest first"), "{e}");
+    let e = lesson11::learner_svd(&lesson11::Functions { jacobi_svd: square_u, ..LESSON11 }, &a).unwrap_err();
+    assert!(e.contains("returned U 3 × 3") && e.contains("U 3 × 2"), "{e}");
+}
+
+// ---------------------------------------------------------------- lesson 12
+
+const LESSON12: lesson12::Functions = lesson12::Functions {
+    standardize: solutions::l12::center::standardize,
+    pca: solutions::l12::pca::pca,
+    project: solutions::l12::project::project,
+    jacobi_svd: solutions::l11::jacobi_svd::jacobi_svd,
+    filter_factors: solutions::l12::ridge_svd::filter_factors,
+    ridge_svd: solutions::l12::ridge_svd::ridge_svd,
+    ridge: solutions::l06::ridge::ridge,
+    forward: solutions::l12::linear_layer::forward,
+    train: solutions::l12::linear_layer::train,
+};
+
+/// Three SVDs and two trainings take seconds in a debug build: computed once.
+fn lesson12_results() -> &'static lesson12::Results {
+    static RESULTS: std::sync::OnceLock<lesson12::Results> = std::sync::OnceLock::new();
+    RESULTS.get_or_init(|| lesson12::results(&LESSON12, &data()).unwrap())
+}
+
+/// `X − 1 x̄ᵀ` by nalgebra.
+fn centred(x: &DMatrix<f64>) -> DMatrix<f64> {
+    let mean = x.row_mean();
+    DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - mean[j])
+}
+
+/// Explained variances σᵢ²/(n − 1) and ratios from nalgebra's singular values
+/// of the centred data, against the learner's, relative to the largest.
+fn assert_explained(what: &str, x: &DMatrix<f64>, pca: &vocab::Pca) {
+    let s = centred(x).singular_values();
+    let n = x.nrows() as f64;
+    let total: f64 = s.iter().map(|v| v * v).sum();
+    for (i, (&ours, &ratio)) in pca.explained_variance.iter().zip(&pca.explained_variance_ratio).enumerate() {
+        let theirs = s[i] * s[i] / (n - 1.0);
+        // σ from a backward-stable SVD moves by C·n·u·σ₁, so σ² by about twice that relative to σ₁².
+        let bound = 1e-12 * s[0] * s[0] / (n - 1.0);
+        assert!((ours - theirs).abs() <= bound, "{what}, component {i}: {ours:e} vs nalgebra {theirs:e}");
+        assert!((ratio - s[i] * s[i] / total).abs() <= 1e-12, "{what}, ratio {i}: {ratio} vs {}", s[i] * s[i] / total);
+    }
+}
+
+/// ‖P − Q‖₂-style distance between the projectors onto the row spaces of two
+/// matrices with orthonormal rows (the learner's components, nalgebra's
+/// eigenvectors): the largest entry of the difference.
+fn projector_gap(a: &DMatrix<f64>, b: &DMatrix<f64>) -> f64 {
+    (a.transpose() * a - b.transpose() * b).amax()
+}
+
+#[test]
+fn lesson12_pca_agrees_with_nalgebra_singular_values_and_eigenvectors() {
+    let a = &lesson12_results().analyses;
+    let iris = demos::data::Iris::load(&data()).unwrap();
+    let wine = demos::data::Wine::load(&data()).unwrap();
+    let digits = demos::data::Digits::load(&data()).unwrap();
+    assert_explained("iris", &nalgebra_of(&iris.features), &a.iris);
+    let w = nalgebra_of(&wine.features);
+    assert_explained("wine", &w, &a.wine_raw);
+    // Standardized by nalgebra: centred columns over their sample deviations.
+    let wc = centred(&w);
+    let sd: Vec<f64> =
+        (0..wc.ncols()).map(|j| (wc.column(j).norm_squared() / (wc.nrows() as f64 - 1.0)).sqrt()).collect();
+    let ws = DMatrix::from_fn(wc.nrows(), wc.ncols(), |i, j| wc[(i, j)] / sd[j]);
+    assert_explained("wine standardized", &ws, &a.wine_standardized);
+    assert_explained("digits", &nalgebra_of(&digits.pixels), &a.digits);
+    // The plane of the iris figure: the top two eigenvectors of the covariance.
+    let x = nalgebra_of(&iris.features);
+    let cov = centred(&x).transpose() * centred(&x) / 149.0;
+    let eig = cov.symmetric_eigen();
+    let mut order: Vec<usize> = (0..4).collect();
+    order.sort_by(|&i, &j| eig.eigenvalues[j].total_cmp(&eig.eigenvalues[i]));
+    let top = DMatrix::from_fn(2, 4, |r, c| eig.eigenvectors[(c, order[r])]);
+    let ours = nalgebra_of(&a.iris.components).rows(0, 2).into_owned();
+    assert!(projector_gap(&ours, &top) <= 1e-12, "{}", projector_gap(&ours, &top));
+    // The scores are the centred data times the components.
+    let scores = centred(&x) * nalgebra_of(&a.iris.components).transpose();
+    assert!((scores - nalgebra_of(&a.iris_scores)).amax() <= 1e-12);
+}
+
+#[test]
+fn lesson12_ridge_through_the_svd_agrees_with_lesson_6_and_nalgebra() {
+    let r = &lesson12_results().ridge;
+    let (z, y) = lesson12::diabetes_design(&data()).unwrap();
+    let nz = nalgebra_of(&z);
+    let s = nz.singular_values();
+    for (i, (&ours, &theirs)) in r.s.iter().zip(s.iter()).enumerate() {
+        assert!((ours - theirs).abs() <= 1e-12 * s[0], "σ{i}: {ours} vs {theirs}");
+    }
+    for run in &r.runs {
+        let system = nz.transpose() * &nz + DMatrix::identity(10, 10) * run.lambda;
+        let reference = system.lu().solve(&(nz.transpose() * DVector::from_column_slice(&y))).unwrap();
+        let size = reference.amax();
+        for (label, beta) in [("ridge_svd", &run.svd), ("ridge", &run.normal)] {
+            let gap = beta.iter().zip(reference.iter()).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+            // κ₂(ZᵀZ + λI) ≤ (σ₁/σ₁₀)² ≈ 5·10²: well inside 10⁻¹¹ relative.
+            assert!(gap <= 1e-11 * size, "λ = {}, {label}: gap {gap:e}", run.lambda);
+        }
+        assert!(run.gap() <= 1e-11 * size, "λ = {}: {:e}", run.lambda, run.gap());
+        for (i, &fi) in run.factors.iter().enumerate() {
+            let expected = s[i] * s[i] / (s[i] * s[i] + run.lambda);
+            assert!((fi - expected).abs() <= 1e-12, "λ = {}, f{i}: {fi} vs {expected}", run.lambda);
+        }
+    }
+}
+
+/// Full-batch gradient descent on the softmax cross-entropy, by nalgebra:
+/// the loss history from W = 0, b = 0.
+fn nalgebra_training(
+    x: &DMatrix<f64>,
+    labels: &[usize],
+    eta: f64,
+    steps: usize,
+) -> (Vec<f64>, DMatrix<f64>, DVector<f64>) {
+    let (n, d) = (x.nrows(), x.ncols());
+    let (mut w, mut b) = (DMatrix::<f64>::zeros(10, d), DVector::<f64>::zeros(10));
+    let logits = |w: &DMatrix<f64>, b: &DVector<f64>| {
+        let mut z = x * w.transpose();
+        for mut row in z.row_iter_mut() {
+            row += b.transpose();
+        }
+        z
+    };
+    let loss = |z: &DMatrix<f64>| {
+        let total: f64 = (0..n)
+            .map(|i| {
+                let row = z.row(i);
+                let top = row.max();
+                top + row.iter().map(|v| (v - top).exp()).sum::<f64>().ln() - row[labels[i]]
+            })
+            .sum();
+        total / n as f64
+    };
+    let mut history = vec![loss(&logits(&w, &b))];
+    for _ in 0..steps {
+        let z = logits(&w, &b);
+        let mut g = z.clone();
+        for i in 0..n {
+            let top = z.row(i).max();
+            let sum: f64 = z.row(i).iter().map(|v| (v - top).exp()).sum();
+            for c in 0..10 {
+                g[(i, c)] = ((z[(i, c)] - top).exp() / sum - if c == labels[i] { 1.0 } else { 0.0 }) / n as f64;
+            }
+        }
+        w -= eta * g.transpose() * x;
+        b -= eta * g.row_sum().transpose();
+        history.push(loss(&logits(&w, &b)));
+    }
+    (history, w, b)
+}
+
+#[test]
+fn lesson12_training_replays_in_nalgebra_and_nothing_leaks_from_the_held_out_images() {
+    let c = &lesson12_results().classifiers;
+    assert_eq!((c.split.y_train.len(), c.split.y_test.len()), (1438, 359));
+    for k in [&c.pixels, &c.components] {
+        let x = nalgebra_of(&k.x_train);
+        let (history, w, b) = nalgebra_training(&x, &c.split.y_train, lesson12::LEARNING_RATE, lesson12::STEPS);
+        for (t, (ours, theirs)) in k.history.iter().zip(&history).enumerate() {
+            assert!((ours - theirs).abs() <= 1e-10, "{}, step {t}: loss {ours} vs nalgebra {theirs}", k.name);
+        }
+        assert!(k.history.windows(2).all(|p| p[1] <= p[0]), "{}: the loss rose", k.name);
+        let mut z = nalgebra_of(&k.x_test) * w.transpose();
+        for mut row in z.row_iter_mut() {
+            row += b.transpose();
+        }
+        let theirs = z.row_iter().map(|r| r.transpose().argmax().0).collect::<Vec<_>>();
+        let ours = lesson12::predictions(&nalgebra_free(&z));
+        assert_eq!(ours, theirs, "{}", k.name);
+        let correct = theirs.iter().zip(&c.split.y_test).filter(|(p, l)| p == l).count();
+        assert_eq!(k.test_accuracy, correct as f64 / 359.0, "{}", k.name);
+    }
+    // No leakage: the training features are the learner's standardization of the
+    // training images alone, and the held-out features those images' own pixels
+    // scaled with the training means and deviations.
+    let s = lesson12::digits_split(&data()).unwrap();
+    let (z, mean, sd) = (LESSON12.standardize)(&s.x_train).unwrap();
+    assert_eq!(z, c.pixels.x_train);
+    let scaled = lesson12::Scaling { mean, sd }.apply(&s.x_test);
+    assert_eq!(scaled, c.pixels.x_test);
+    assert!(c.pixels.test_accuracy >= 0.9 && c.components.test_accuracy >= 0.9);
+}
+
+/// nalgebra's matrix back as the course's `Matrix`.
+fn nalgebra_free(m: &DMatrix<f64>) -> vocab::Matrix {
+    vocab::Matrix::from_fn(m.nrows(), m.ncols(), |i, j| m[(i, j)])
+}
+
+#[test]
+fn lesson12_transcript_and_figures_are_the_committed_ones() {
+    let out = lesson12::present(lesson12_results());
+    assert_transcript(12, &out);
+    assert_figures(12, &out);
+    for (name, svg) in &out.figures {
+        assert!(svg.len() <= 200_000, "{name} is {} bytes", svg.len());
+    }
+}
+
+#[test]
+fn lesson12_a_rising_loss_and_a_wrong_ridge_are_reported() {
+    let r = lesson12_results();
+    let text = lesson12::report(r);
+    assert!(text.contains("The two routes agree at every λ") && !text.contains("ROSE"), "{text}");
+    let mut broken =
+        lesson12::Results { analyses: r.analyses.clone(), ridge: r.ridge.clone(), classifiers: r.classifiers.clone() };
+    // A ridge_svd that forgot the filter factors (the least-squares solution at every λ),
+    // and a loss that rose once.
+    let least_squares = broken.ridge.runs[0].svd.clone();
+    broken.ridge.runs.iter_mut().for_each(|run| run.svd = least_squares.clone());
+    broken.classifiers.components.history[7] = 9.0;
+    let text = lesson12::report(&broken);
+    assert!(text.contains("DISAGREE at λ = 10000") && text.contains("ROSE at step 7"), "{text}");
+}
+
+#[test]
+fn lesson12_a_pca_of_the_wrong_shape_gets_a_plain_message() {
+    fn transposed(a: &vocab::Matrix, k: usize) -> Result<vocab::Pca, vocab::LinalgError> {
+        let p = solutions::l12::pca::pca(a, k)?;
+        let c = &p.components;
+        Ok(vocab::Pca { components: vocab::Matrix::from_fn(c.ncols(), c.nrows(), |i, j| c[(j, i)]), ..p })
+    }
+    let broken = lesson12::Functions { pca: transposed, ..LESSON12 };
+    let iris = demos::data::Iris::load(&data()).unwrap();
+    let e = lesson12::learner_pca(&broken, &iris.features, 2).unwrap_err();
+    assert!(e.contains("your `pca` returned a 4 × 2 matrix where a 2 × 4 one was expected"), "{e}");
+}
+
+#[test]
+fn lessons_11_and_12_probes_pass_on_the_solutions() {
+    lesson11::probe(&LESSON11).unwrap();
+    lesson12::probe(&LESSON12).unwrap();
 }

@@ -347,6 +347,94 @@ macro_rules! course {
                     id: "symmetric_eigen",
                     check: || checks::l10::symmetric_eigen($k::l10::symmetric_eigen::symmetric_eigen),
                 },
+                $crate::Exercise {
+                    id: "svd_via_eigen",
+                    check: || checks::l11::svd_via_eigen($k::l11::svd_via_eigen::svd_via_eigen),
+                },
+                $crate::Exercise {
+                    id: "jacobi_svd",
+                    check: || checks::l11::jacobi_svd($k::l11::jacobi_svd::jacobi_svd),
+                },
+                $crate::Exercise {
+                    id: "pseudo_inverse",
+                    check: || {
+                        checks::l11::pseudo_inverse(&checks::l11::PseudoInverse {
+                            pseudo_inverse: $k::l11::pseudo_inverse::pseudo_inverse,
+                            lstsq_pinv: $k::l11::pseudo_inverse::lstsq_pinv,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "low_rank",
+                    check: || {
+                        checks::l11::low_rank(&checks::l11::LowRank {
+                            truncate: $k::l11::low_rank::truncate,
+                            low_rank: $k::l11::low_rank::low_rank,
+                            eckart_young_error: $k::l11::low_rank::eckart_young_error,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "rank_condition",
+                    check: || {
+                        checks::l11::rank_condition(&checks::l11::RankCondition {
+                            numerical_rank: $k::l11::rank_condition::numerical_rank,
+                            cond_2: $k::l11::rank_condition::cond_2,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "centering",
+                    check: || {
+                        checks::l12::centering(&checks::l12::Centering {
+                            center: $k::l12::center::center,
+                            standardize: $k::l12::center::standardize,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "covariance",
+                    check: || checks::l12::covariance($k::l12::covariance::covariance),
+                },
+                $crate::Exercise { id: "pca", check: || checks::l12::pca($k::l12::pca::pca) },
+                $crate::Exercise {
+                    id: "pca_projection",
+                    check: || {
+                        checks::l12::pca_projection(&checks::l12::PcaProjection {
+                            project: $k::l12::project::project,
+                            reconstruct: $k::l12::project::reconstruct,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "ridge_svd",
+                    check: || {
+                        checks::l12::ridge_svd(&checks::l12::RidgeSvd {
+                            filter_factors: $k::l12::ridge_svd::filter_factors,
+                            ridge_svd: $k::l12::ridge_svd::ridge_svd,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "softmax_cross_entropy",
+                    check: || {
+                        checks::l12::softmax_cross_entropy(&checks::l12::SoftmaxCrossEntropy {
+                            softmax: $k::l12::softmax::softmax,
+                            cross_entropy: $k::l12::softmax::cross_entropy,
+                        })
+                    },
+                },
+                $crate::Exercise {
+                    id: "linear_layer",
+                    check: || {
+                        checks::l12::linear_layer(&checks::l12::LinearLayer {
+                            forward: $k::l12::linear_layer::forward,
+                            gradients: $k::l12::linear_layer::gradients,
+                            gradient_step: $k::l12::linear_layer::gradient_step,
+                            train: $k::l12::linear_layer::train,
+                        })
+                    },
+                },
             ],
             demos: &[
                 $crate::Demo {
@@ -497,6 +585,41 @@ macro_rules! course {
                 $crate::speed::Subject::Lu($k::l05::lu::lu),
                 $crate::speed::Subject::HouseholderQr($k::l08::householder_qr::householder_qr),
                 $crate::speed::Subject::SymmetricEigen($k::l10::symmetric_eigen::symmetric_eigen),
+                $crate::speed::Subject::JacobiSvd($k::l11::jacobi_svd::jacobi_svd),
+                $crate::Demo {
+                    lesson: 11,
+                    run: |args| {
+                        let functions = demos::lesson11::Functions {
+                            jacobi_svd: $k::l11::jacobi_svd::jacobi_svd,
+                            truncate: $k::l11::low_rank::truncate,
+                            eckart_young_error: $k::l11::low_rank::eckart_young_error,
+                        };
+                        // The SVD of the image takes a while in a debug build: check that every
+                        // function is there, then say so.
+                        demos::lesson11::probe(&functions)?;
+                        print!("{}", demos::lesson11::WORKING);
+                        demos::lesson11::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
+                $crate::Demo {
+                    lesson: 12,
+                    run: |args| {
+                        let functions = demos::lesson12::Functions {
+                            standardize: $k::l12::center::standardize,
+                            pca: $k::l12::pca::pca,
+                            project: $k::l12::project::project,
+                            jacobi_svd: $k::l11::jacobi_svd::jacobi_svd,
+                            filter_factors: $k::l12::ridge_svd::filter_factors,
+                            ridge_svd: $k::l12::ridge_svd::ridge_svd,
+                            ridge: $k::l06::ridge::ridge,
+                            forward: $k::l12::linear_layer::forward,
+                            train: $k::l12::linear_layer::train,
+                        };
+                        demos::lesson12::probe(&functions)?;
+                        print!("{}", demos::lesson12::WORKING);
+                        demos::lesson12::demo(&functions, &args.data)?.emit(&args.out)
+                    },
+                },
             ],
         }
     };

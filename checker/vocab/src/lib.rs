@@ -9,7 +9,9 @@
 mod error;
 mod factorizations;
 mod matrix;
+mod models;
 
 pub use error::LinalgError;
 pub use factorizations::{Eigenvalues2, Lu, Qr, Svd, SymEig};
 pub use matrix::{Matrix, float_literal, format_entry};
+pub use models::{Layer, Pca};
