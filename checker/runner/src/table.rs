@@ -580,12 +580,6 @@ macro_rules! course {
                         demos::lesson10::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
-            ],
-            benches: &[
-                $crate::speed::Subject::Lu($k::l05::lu::lu),
-                $crate::speed::Subject::HouseholderQr($k::l08::householder_qr::householder_qr),
-                $crate::speed::Subject::SymmetricEigen($k::l10::symmetric_eigen::symmetric_eigen),
-                $crate::speed::Subject::JacobiSvd($k::l11::jacobi_svd::jacobi_svd),
                 $crate::Demo {
                     lesson: 11,
                     run: |args| {
@@ -620,6 +614,12 @@ macro_rules! course {
                         demos::lesson12::demo(&functions, &args.data)?.emit(&args.out)
                     },
                 },
+            ],
+            benches: &[
+                $crate::speed::Subject::Lu($k::l05::lu::lu),
+                $crate::speed::Subject::HouseholderQr($k::l08::householder_qr::householder_qr),
+                $crate::speed::Subject::SymmetricEigen($k::l10::symmetric_eigen::symmetric_eigen),
+                $crate::speed::Subject::JacobiSvd($k::l11::jacobi_svd::jacobi_svd),
             ],
         }
     };
