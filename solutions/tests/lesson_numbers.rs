@@ -5450,19 +5450,19 @@ mod lesson_11 {
 
     // The measured table: κ₂ = 2^9 ... 2^30 with u·κ₂², u·κ₂ and the relative errors of σ₄ from svd_via_eigen and
     // jacobi_svd; "loses σ₄ entirely from κ₂ = 2^27, just past 1/√u ≈ 9.5 × 10^7: there σ₄² = 2^-54 = u/2";
-    // "From κ₂ = 2^15 on, the AᵀA route follows u·κ₂², between 4 and 14 times below it"; "One-sided Jacobi stays
+    // "Up to κ₂ = 2^24, the AᵀA route follows u·κ₂², between 3 and 20 times below it"; "One-sided Jacobi stays
     // below u·κ₂"; "at κ₂ = 2^21 it keeps eleven digits of σ₄ where the AᵀA route keeps four".
-    // NOTE: the svd_via_eigen column comes from this branch's placeholder symmetric_eigen (cyclic Jacobi); after
-    // lesson 10's solver replaces it at merge, re-measure that column (and the two sentences about it).
+    // The svd_via_eigen column runs on lesson 10's symmetric_eigen (Householder tridiagonalization and implicit
+    // Wilkinson-shifted QR).
     #[test]
     fn the_gram_route_loses_kappa_squared() {
         let rows: [(i32, &str, &str, &str, &str, &str); 6] = [
-            (3, "5.1e2", "2.9e-11", "7e-14", "5.7e-14", "2e-14"),
-            (5, "3.3e4", "1.2e-7", "3e-8", "3.6e-12", "7e-14"),
+            (3, "5.1e2", "2.9e-11", "4e-12", "5.7e-14", "2e-14"),
+            (5, "3.3e4", "1.2e-7", "4e-8", "3.6e-12", "7e-14"),
             (7, "2.1e6", "4.9e-4", "4e-5", "2.3e-10", "1e-11"),
             (8, "1.7e7", "3.1e-2", "2e-3", "1.9e-9", "6e-11"),
             (9, "1.3e8", "2.0e0", "1e0", "1.5e-8", "5e-10"),
-            (10, "1.1e9", "1.3e2", "3e0", "1.2e-7", "2e-8"),
+            (10, "1.1e9", "1.3e2", "2e0", "1.2e-7", "2e-8"),
         ];
         for (e, kappa, uk2, via, uk, jac) in rows {
             let k = 2f64.powi(3 * e);
@@ -5473,9 +5473,9 @@ mod lesson_11 {
             assert_eq!(sci(v, 0), via, "svd_via_eigen at 2^{}", 3 * e);
             assert_eq!(sci(j, 0), jac, "jacobi_svd at 2^{}", 3 * e);
             assert!(j < U * k, "Jacobi stays below u·κ at 2^{}", 3 * e);
-            if (5..=8).contains(&e) {
+            if e <= 8 {
                 let ratio = U * k * k / v;
-                assert!((4.0..=14.0).contains(&ratio.round()), "{ratio}");
+                assert!((3.0..=20.0).contains(&ratio.round()), "{ratio}");
             }
         }
         assert_eq!(sigma_4_errors(9).2, 0.0);
@@ -5561,14 +5561,14 @@ mod lesson_11 {
         assert_eq!(last(4), 31);
     }
 
-    // ANSWERS 1: the table for δ = 1e-6 and 1e-8: κ₂ ≈ 1.4e6 and 1.4e8, svd_via_eigen's σ₂ = 1.0000744453197294e-6
+    // ANSWERS 1: the table for δ = 1e-6 and 1e-8: κ₂ ≈ 1.4e6 and 1.4e8, svd_via_eigen's σ₂ = 1.0000444493033002e-6
     // and 0, jacobi_svd's exactly 1e-6 and 1e-8; "four digits at δ = 10^-6, as u·κ₂² ≈ 2 × 10^-4 predicts"; "Both
     // return σ₁ correctly to the last digit or so"; "δ² = 10^-16 is less than half the spacing of the doubles near
     // 1 (2^-52 ≈ 2.2 × 10^-16), so 1 + δ² rounds to exactly 1"; "that bound is about 10^-8 at δ = 10^-8".
     #[test]
     fn lauchli_through_the_gram_matrix_and_by_jacobi() {
         let lauchli = |d: f64| Matrix::from_rows(&[vec![1.0, 1.0], vec![d, 0.0], vec![0.0, d]]);
-        for (d, kappa, via) in [(1e-6, "1.4e6", 1.0000744453197294e-6), (1e-8, "1.4e8", 0.0)] {
+        for (d, kappa, via) in [(1e-6, "1.4e6", 1.0000444493033002e-6), (1e-8, "1.4e8", 0.0)] {
             let a = lauchli(d);
             let exact = (2.0 + d * d).sqrt();
             assert_eq!(sci(exact / d, 1), kappa);

@@ -747,16 +747,16 @@ pub fn training(steps: usize) -> f64 {
 // ---------------------------------------------------------------- lesson 11
 //
 // Calibration (`l11::tests::calibrate`, 3000 cases of each generator, the
-// reference solutions, the placeholder Jacobi eigensolver for lesson 10's):
+// reference solutions, the route through AᵀA on lesson 10's symmetric_eigen):
 // the largest error/bound ratios WITHOUT `C` are 0.85 for the accurate σ
 // against nalgebra (κ₂ up to 10¹⁰ included), 0.53 for ‖UᵀU − I‖ and
 // ‖VᵀV − I‖, 0.29 for ‖A − UΣVᵀ‖, 0.12 for the relative accuracy on graded
 // matrices; for the route through AᵀA 1.07 for σ², 0.40 for orthogonality,
-// 0.30 for the reconstruction; 0.58 for the Penrose conditions, 0.17 for
+// 0.47 for the reconstruction; 0.58 for the Penrose conditions, 0.17 for
 // least squares through A⁺, 0.33 for Eckart–Young and the rank of A_k, 0.16
 // for κ₂. So a correct program has 9× to 80× room. The rank decisions have
 // a gap on both sides: the largest computed "zero" σ is 0.06 of the rank
-// tolerance max(m, n)·ε·σ₁, and the noise eigenvalues of AᵀA stay below 0.08
+// tolerance max(m, n)·ε·σ₁, and the noise eigenvalues of AᵀA stay below 0.16
 // of the contract's τ = max(m, n)·ε·σ₁². The mutants of `mutants_l11.rs` miss
 // by far more: the route through AᵀA submitted as the accurate SVD rebuilds A
 // to 1e-8 against an allowed 6e-14, loses σ_min by about u·σ₁²/σ_min (10⁶×
