@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use demos::{
-    Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09, lesson10, lesson11,
-    lesson12,
+    Output, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09, lesson10,
+    lesson11, lesson12,
 };
 use nalgebra::{DMatrix, DVector};
 

@@ -37,3 +37,12 @@ fn an_exercise_without_a_bench_is_named_with_the_ones_that_have_one() {
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("no bench for `trace`") && stderr.contains("lu_decomposition, householder_qr"), "{stderr}");
 }
+
+#[test]
+fn every_bench_is_named_after_an_exercise() {
+    let course = runner::course!(solutions);
+    let ids: Vec<&str> = course.exercises.iter().map(|e| e.id).collect();
+    let benches: Vec<&str> = course.benches.iter().map(|s| s.exercise()).collect();
+    assert_eq!(benches, ["lu_decomposition", "householder_qr", "symmetric_eigen", "jacobi_svd"]);
+    assert!(benches.iter().all(|b| ids.contains(b)), "{benches:?} not all in {ids:?}");
+}

@@ -51,6 +51,16 @@ fn householder_qr_runs_square_and_tall_inputs() {
 }
 
 #[test]
+fn symmetric_eigen_and_jacobi_svd_of_the_reference_solutions() {
+    let report = bench(Subject::SymmetricEigen(solutions::l10::symmetric_eigen::symmetric_eigen)).unwrap();
+    assert_eq!(report.exercise, "symmetric_eigen");
+    assert_sane(&report, 3, true);
+    let report = bench(Subject::JacobiSvd(solutions::l11::jacobi_svd::jacobi_svd)).unwrap();
+    assert_eq!(report.exercise, "jacobi_svd");
+    assert_sane(&report, 6, true);
+}
+
+#[test]
 fn a_wrong_factorization_shows_in_its_backward_error() {
     // L = I, U = A without pivoting or elimination: PA ≠ LU is not the bench's to judge,
     // but it must show: the backward error is large, not hidden.
