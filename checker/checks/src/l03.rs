@@ -11,6 +11,7 @@ use report::ExerciseReport;
 use vocab::{LinalgError, Matrix};
 
 use crate::cases::{Case, Spec, always_valid, build_scaled};
+use crate::convert::{matrix_of, ours, rows_matrix};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::{draw, pretty, tol};
 
@@ -18,10 +19,6 @@ use crate::{draw, pretty, tol};
 
 fn na(a: &Matrix) -> DMatrix<f64> {
     DMatrix::from_row_slice(a.nrows(), a.ncols(), a.as_slice())
-}
-
-fn ours(a: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
 }
 
 /// |A|, entry by entry.
@@ -116,10 +113,6 @@ fn literal_named(named: &[(&str, &Matrix)]) -> String {
     parts.join("\n")
 }
 
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
-}
-
 // ---------------------------------------------------------------- inputs: one matrix
 
 /// An entry for a generated matrix: mostly an integer in [-9, 9], sometimes
@@ -131,12 +124,6 @@ fn entry(rng: &mut TestRng) -> f64 {
 
 fn entries(rng: &mut TestRng, n: usize) -> Vec<f64> {
     (0..n).map(|_| entry(rng)).collect()
-}
-
-/// The rows of a case as a matrix (the case's rows × 2^exp).
-fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
-    let cols = rows.first().map_or(0, Vec::len);
-    Matrix::from_fn(rows.len(), cols, |i, j| rows[i][j])
 }
 
 fn show_a(c: &Case) -> String {

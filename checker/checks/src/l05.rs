@@ -26,6 +26,7 @@ use report::ExerciseReport;
 use vocab::{LinalgError, Lu, Matrix};
 
 use crate::cases::{Case, Spec, build_scaled};
+use crate::convert::{matrix_of, ours};
 use crate::harness::{Checker, Fixed, Miss, call, refused};
 use crate::{draw, pretty, tol};
 
@@ -33,14 +34,6 @@ use crate::{draw, pretty, tol};
 
 fn na(a: &Matrix) -> DMatrix<f64> {
     DMatrix::from_row_slice(a.nrows(), a.ncols(), a.as_slice())
-}
-
-fn ours(d: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(d.nrows(), d.ncols(), |i, j| d[(i, j)])
-}
-
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
 }
 
 /// The largest |entry| (NaN if there is one).

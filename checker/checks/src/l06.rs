@@ -23,6 +23,7 @@ use vocab::{LinalgError, Matrix};
 
 use crate::cases::{Case, Spec, always_valid, build_scaled};
 use crate::compare::vector_close;
+use crate::convert::{matrix_of, ours, rows_matrix};
 use crate::exact::{self, Rational};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
@@ -34,17 +35,9 @@ fn dvec(x: &[f64]) -> DVector<f64> {
     DVector::from_column_slice(x)
 }
 
-fn ours(a: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
-}
-
 /// ‖A‖_F.
 fn frobenius(a: &Matrix) -> f64 {
     tol::norm2(a.as_slice())
-}
-
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
 }
 
 /// `got` has length `n` and only finite entries.
@@ -305,11 +298,6 @@ fn close_to_least_squares(function: &str, got: &[f64], t: &LsTruth, b: &[f64], m
 pub struct NormalEquations {
     pub gram: fn(&Matrix) -> Matrix,
     pub at_b: fn(&Matrix, &[f64]) -> Result<Vec<f64>, LinalgError>,
-}
-
-fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
-    let n = rows.first().map_or(0, Vec::len);
-    Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
 }
 
 fn show_a(c: &Case) -> String {

@@ -28,24 +28,12 @@ use vocab::{LinalgError, Matrix, Qr};
 
 use crate::cases::{Case, Spec, build_scaled};
 use crate::compare::vector_close;
+use crate::convert::{matrix_of, ours, rows_matrix};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
 use crate::{draw, pretty, tol};
 
 // ---------------------------------------------------------------- helpers
-
-fn ours(a: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
-}
-
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
-}
-
-fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
-    let n = rows.first().map_or(0, Vec::len);
-    Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
-}
 
 fn show_qr(f: &Qr) -> String {
     pretty::named_matrices(&[("Q", &f.q), ("R", &f.r)])

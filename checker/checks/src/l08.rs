@@ -31,6 +31,7 @@ use vocab::{LinalgError, Matrix, Qr};
 
 use crate::cases::{Case, Spec, always_valid, build_scaled};
 use crate::compare::vector_close;
+use crate::convert::{frobenius, matrix_of, ours, rows_matrix};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
 use crate::{draw, ls_cases, pretty, tol};
@@ -41,31 +42,8 @@ fn dvec(x: &[f64]) -> DVector<f64> {
     DVector::from_column_slice(x)
 }
 
-fn ours(a: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
-}
-
-/// ‖M‖_F, without overflow.
-fn frobenius(a: &DMatrix<f64>) -> f64 {
-    tol::norm2(a.as_slice())
-}
-
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
-}
-
-fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
-    let n = rows.first().map_or(0, Vec::len);
-    Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
-}
-
 fn ints_vec(rng: &mut TestRng, n: usize, lo: i64, hi: i64) -> Vec<f64> {
     (0..n).map(|_| draw::int(rng, lo, hi)).collect()
-}
-
-/// `err` is NaN or above `bound` (NaN never passes).
-fn misses(err: f64, bound: f64) -> bool {
-    err.is_nan() || err > bound
 }
 
 /// For `pretty::result` on a `Result<Vec<f64>, _>`.
@@ -210,7 +188,7 @@ fn check_reflector(f: ReflectorFn, x: &[f64], what: Aspects) -> Result<(), Miss>
         // HᵀH − I = β(β·vᵀv − 2)·vvᵀ, whose Frobenius norm is |β|·|β·vᵀv − 2|·vᵀv.
         let err = beta.abs() * (beta * vv - 2.0).abs() * vv;
         let bound = tol::reflector_orthogonality(m);
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             return Err(miss(format!(
                 "H = I − βvvᵀ is not orthogonal: β·vᵀv = {}, but HᵀH = I needs β = 2/vᵀv = {} (or β = 0, H = I)",
                 pretty::number(beta * vv),
@@ -224,7 +202,7 @@ fn check_reflector(f: ReflectorFn, x: &[f64], what: Aspects) -> Result<(), Miss>
     if what.image {
         let bound = tol::reflector_image(m) * norm;
         let off = tol::norm2(&y[1..]);
-        if misses(off, bound) {
+        if tol::misses(off, bound) {
             return Err(miss(format!(
                 "Hx = {} is not on the first axis: its entries after the first must be 0",
                 pretty::vector(&y)
@@ -235,7 +213,7 @@ fn check_reflector(f: ReflectorFn, x: &[f64], what: Aspects) -> Result<(), Miss>
             )));
         }
         let err = (y[0].abs() - norm).abs();
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             return Err(miss(format!(
                 "Hx = αe₀ needs |α| = ‖x‖ = {}, but (Hx)₀ = {}",
                 pretty::number(norm),
@@ -374,7 +352,7 @@ fn check_apply(f: ApplyFn, c: &Case, part: Part) -> Result<(), Miss> {
             let (g, w) = (got[(i, j)], want[(i, j)]);
             if in_block(i, j) {
                 let bound = tol::reflector_apply(p) * size[(i, j)];
-                if part == Part::Block && misses((g - w).abs(), bound) {
+                if part == Part::Block && tol::misses((g - w).abs(), bound) {
                     return Err(miss(format!(
                         "entry ({i}, {j}) of the block is {}, but H·B has {} there: column j of the block becomes \
                          b − β·(vᵀb)·v",
@@ -718,7 +696,7 @@ fn check_factors(function: &str, c: &Case, qr: &Qr, form: Form) -> Result<(), Mi
     let gram = q.transpose() * &q - DMatrix::identity(k, k);
     let orth = frobenius(&gram);
     let bound = tol::qr_orthogonality(m, n);
-    if misses(orth, bound) {
+    if tol::misses(orth, bound) {
         let kappa = subspace::condition(&to_dmatrix(&rows_matrix(&c.rows)).columns(0, m.min(n)).into_owned());
         return Err(miss(format!(
             "Q is not orthogonal to working precision: QᵀQ − I is not 0 (κ₂ of A's leading columns = {:.1e}). \
@@ -733,7 +711,7 @@ fn check_factors(function: &str, c: &Case, qr: &Qr, form: Form) -> Result<(), Mi
     let err = frobenius(&(&d - &rebuilt));
     let size = frobenius(&d);
     let bound = tol::qr_backward(m, n) * size;
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(miss("QR ≠ A: the product of your factors is not A".to_string()).bound(format!(
             "‖A − QR‖_F = {err:.2e}, allowed ≤ {bound:.2e} (rounding, relative to ‖A‖_F = {size:.2e})"
         )));
@@ -748,7 +726,7 @@ fn check_unique_parts(function: &str, c: &Case, qr: &Qr, form: Form) -> Result<(
     let base = rows_matrix(&c.rows);
     let (m, n) = base.shape();
     let t = qr_truth(&base);
-    if misses(t.kappa, KAPPA_UNIQUE) {
+    if tol::misses(t.kappa, KAPPA_UNIQUE) {
         return Ok(());
     }
     let p = m.min(n);
@@ -764,7 +742,7 @@ fn check_unique_parts(function: &str, c: &Case, qr: &Qr, form: Form) -> Result<(
     }
     let err = frobenius(&(&signed - &t.r));
     let bound = tol::qr_r_factor(m, n, t.kappa) * t.norm_f;
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(Miss::new(format!(
             "R differs from nalgebra's R by more than the signs of its rows; with independent leading columns \
              (κ₂ = {:.1e}) R is unique up to those signs. `{function}` must factor A itself",
@@ -781,7 +759,7 @@ fn check_unique_parts(function: &str, c: &Case, qr: &Qr, form: Form) -> Result<(
     let mine = &q * q.transpose();
     let err = frobenius(&(&mine - &t.projector));
     let bound = tol::qr_column_space(m, n, t.kappa);
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(Miss::new(format!(
             "the first {p} columns of Q do not span the column space of A (their projector differs from \
              nalgebra's)"
@@ -1022,7 +1000,7 @@ fn check_givens(g: GivensFn, a: f64, b: f64) -> Result<(), Miss> {
     }
     let unit = (c * c + s * s - 1.0).abs();
     let bound = tol::givens_unit();
-    if misses(unit, bound) {
+    if tol::misses(unit, bound) {
         return Err(miss(format!(
             "c² + s² = {} is not 1: G is a rotation only when c = a/r and s = b/r with r = ±√(a² + b²)",
             pretty::number(c * c + s * s)
@@ -1031,7 +1009,7 @@ fn check_givens(g: GivensFn, a: f64, b: f64) -> Result<(), Miss> {
     }
     let bound = tol::givens_entries() * h;
     let second = -s * a + c * b;
-    if misses(second.abs(), bound) {
+    if tol::misses(second.abs(), bound) {
         return Err(miss(format!(
             "G·(a, b) has second entry −s·a + c·b = {}, not 0: the rotation [[c, s], [−s, c]] zeroes b when c = a/r \
              and s = b/r",

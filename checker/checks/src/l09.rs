@@ -23,34 +23,12 @@ use vocab::{Eigenvalues2, LinalgError, Matrix, SymEig};
 
 use crate::cases::{Case, Spec, build_scaled};
 use crate::compare::scalar_close;
+use crate::convert::{frobenius, matrix_of, ours, rows_matrix};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
 use crate::{draw, pretty, tol};
 
 // ---------------------------------------------------------------- helpers
-
-fn ours(a: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
-}
-
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
-}
-
-fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
-    let n = rows.first().map_or(0, Vec::len);
-    Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
-}
-
-/// ‖M‖_F without overflow.
-fn frobenius(a: &DMatrix<f64>) -> f64 {
-    tol::norm2(a.as_slice())
-}
-
-/// `err` is NaN or above `bound` (NaN never passes).
-fn misses(err: f64, bound: f64) -> bool {
-    err.is_nan() || err > bound
-}
 
 fn refuses_with<T: 'static>(
     function: &'static str,
@@ -227,7 +205,7 @@ fn check_eig2_exact(f: Eig2Fn, c: &Case) -> Result<(), Miss> {
     for (name, g, w) in pairs {
         let err = (g - w).abs();
         let bound = tol::eig2_exact() * w.abs();
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             return Err(miss(format!(
                 "{name} = {} is off by {} (the exact value is {}): with integer entries t, d and Δ are exact, so only \
                  a formula that cancels (t/2 − √Δ for the smaller root, or t − λ₁) loses digits",
@@ -269,13 +247,13 @@ fn check_eig2_invariants(f: Eig2Fn, c: &Case) -> Result<(), Miss> {
             let sum_err = (l1 + l2 - t).abs();
             let sum_bound =
                 g * (l1.abs() + l2.abs() + p.abs() + s.abs() + m / l1.abs().max(l2.abs()).max(f64::MIN_POSITIVE));
-            if misses(sum_err, sum_bound) {
+            if tol::misses(sum_err, sum_bound) {
                 return Err(miss(format!("λ₁ + λ₂ = {} is not tr A = {}", pretty::number(l1 + l2), pretty::number(t)))
                     .bound(format!("|λ₁ + λ₂ − tr A| = {sum_err:.2e}, allowed ≤ {sum_bound:.2e}")));
             }
             let prod_err = (l1 * l2 - det).abs();
             let prod_bound = g * ((l1 * l2).abs() + m);
-            if misses(prod_err, prod_bound) {
+            if tol::misses(prod_err, prod_bound) {
                 return Err(miss(format!(
                     "λ₁·λ₂ = {} is not det A = {}",
                     pretty::number(l1 * l2),
@@ -293,7 +271,7 @@ fn check_eig2_invariants(f: Eig2Fn, c: &Case) -> Result<(), Miss> {
             }
             let sum_err = (2.0 * re - t).abs();
             let sum_bound = g * (p.abs() + s.abs());
-            if misses(sum_err, sum_bound) {
+            if tol::misses(sum_err, sum_bound) {
                 return Err(miss(format!(
                     "re = {} is not tr A / 2 = {}: the pair re ± i·im adds up to the trace",
                     pretty::number(re),
@@ -304,7 +282,7 @@ fn check_eig2_invariants(f: Eig2Fn, c: &Case) -> Result<(), Miss> {
             let prod = re * re + im * im;
             let prod_err = (prod - det).abs();
             let prod_bound = g * (prod + m);
-            if misses(prod_err, prod_bound) {
+            if tol::misses(prod_err, prod_bound) {
                 return Err(miss(format!(
                     "re² + im² = {} is not det A = {}: (re + i·im)(re − i·im) is the determinant (im = √(−Δ), not −Δ)",
                     pretty::number(prod),
@@ -877,7 +855,7 @@ fn check_power(f: PowerFn, c: &Case) -> Result<(), Miss> {
     // Invariant: Aᵏ·S = S·Dᵏ, the eigenvectors are stretched by dᵏ.
     let res = frobenius(&(&x * &sd - &t.b));
     let bound = tol::diag_power_residual(n) * (frobenius(&x) * frobenius(&sd) + frobenius(&t.b));
-    if misses(res, bound) {
+    if tol::misses(res, bound) {
         return Err(miss(
             "Aᵏ·S ≠ S·Dᵏ: the result does not stretch column j of S by d_jᵏ (row i of Aᵏ solves Sᵀy = row i of \
              S·Dᵏ, a transposed solve)"
@@ -887,7 +865,7 @@ fn check_power(f: PowerFn, c: &Case) -> Result<(), Miss> {
     }
     let err = frobenius(&(&x - &t.x));
     let bound = tol::diag_power_forward(n) * t.kappa * (frobenius(&t.x) + frobenius(&t.b) * t.inv_norm);
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(miss(format!("the result is off by {} from S·Dᵏ·S⁻¹ (nalgebra's)", pretty::number(err)))
             .bound(format!("‖yours − nalgebra's‖_F = {err:.2e}, allowed ≤ {bound:.2e} (κ₂(S) = {:.2e})", t.kappa)));
     }
@@ -1055,7 +1033,7 @@ fn check_sym2(f: Sym2Fn, c: &Case) -> Result<(), Miss> {
     let v = to_dmatrix(&got.vectors);
     let orth = frobenius(&(v.transpose() * &v - DMatrix::identity(2, 2)));
     let bound = tol::sym2_orthogonality();
-    if misses(orth, bound) {
+    if tol::misses(orth, bound) {
         return Err(miss(
             "the eigenvectors are not orthonormal (VᵀV ≠ I): for a symmetric matrix they are perpendicular unit \
              vectors, the columns of a rotation"
@@ -1067,7 +1045,7 @@ fn check_sym2(f: Sym2Fn, c: &Case) -> Result<(), Miss> {
     let lam = DMatrix::from_diagonal(&DVector::from_column_slice(&got.values));
     let back = frobenius(&(to_dmatrix(&a) - &v * lam * v.transpose()));
     let bound = tol::sym2_backward() * norm;
-    if misses(back, bound) {
+    if tol::misses(back, bound) {
         return Err(miss(
             "A ≠ VΛVᵀ: column j of `vectors` must be the eigenvector of values[j] (columns, not rows)".into(),
         )
@@ -1075,7 +1053,7 @@ fn check_sym2(f: Sym2Fn, c: &Case) -> Result<(), Miss> {
     }
     for (i, w) in want.iter().enumerate() {
         let err = (got.values[i] - w).abs();
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             return Err(miss(format!("values[{i}] is off by {} from nalgebra's", pretty::number(err))).bound(format!(
                 "|λ̂ − λ| = {err:.2e}, allowed ≤ {bound:.2e} (Weyl: ‖ΔA‖ moves no eigenvalue further)"
             )));
@@ -1088,7 +1066,7 @@ fn check_sym2(f: Sym2Fn, c: &Case) -> Result<(), Miss> {
             let w = DVector::from_column_slice(wv);
             let g = v.column(i).into_owned();
             let err = frobenius(&(&g * g.transpose() - &w * w.transpose()));
-            if misses(err, bound) {
+            if tol::misses(err, bound) {
                 return Err(miss(format!(
                     "eigenvector {i} points in the wrong direction (compared as vvᵀ, sign-free)"
                 ))
@@ -1254,7 +1232,7 @@ fn check_markov(f: MarkovFn, c: &Case) -> Result<(), Miss> {
     }
     let g = tol::markov_sum(n);
     let sum: f64 = got.iter().sum();
-    if misses((sum - 1.0).abs(), g) {
+    if tol::misses((sum - 1.0).abs(), g) {
         return Err(miss(format!("Σπ = {}, but a distribution sums to 1", pretty::number(sum)))
             .bound(format!("|Σπ − 1| = {:.2e}, allowed ≤ {g:.2e}", (sum - 1.0).abs())));
     }
@@ -1262,7 +1240,7 @@ fn check_markov(f: MarkovFn, c: &Case) -> Result<(), Miss> {
     let pi = DVector::from_column_slice(&got);
     let res = tol::norm2((pd.transpose() * &pi - &pi).as_slice());
     let bound = g * (frobenius(&pd) + (n as f64).sqrt()) * tol::norm2(&got);
-    if misses(res, bound) {
+    if tol::misses(res, bound) {
         return Err(miss(
             "πᵀP ≠ πᵀ: π is not stationary (it is the eigenvector of Pᵀ, not of P, for the eigenvalue 1)".into(),
         )
@@ -1270,7 +1248,7 @@ fn check_markov(f: MarkovFn, c: &Case) -> Result<(), Miss> {
     }
     let err = tol::distance(&got, &want);
     let bound = tol::markov_forward(n) * kappa * tol::norm2(&want);
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(miss(format!("π is off by {} from the solution (nalgebra's LU)", pretty::number(err)))
             .bound(format!("‖π − π_ref‖ = {err:.2e}, allowed ≤ {bound:.2e} (κ₂(M) = {kappa:.2e})")));
     }

@@ -32,6 +32,7 @@ use report::ExerciseReport;
 use vocab::{LinalgError, Matrix, SymEig};
 
 use crate::cases::{Case, Spec, build_scaled};
+use crate::convert::{frobenius, matrix_of, ours, rows_matrix};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
 use crate::{draw, pretty, tol};
@@ -97,28 +98,6 @@ const RATIO_MAX: f64 = 0.8;
 const COMPONENT_MIN: f64 = 0.05;
 
 // ---------------------------------------------------------------- helpers
-
-fn ours(a: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
-}
-
-fn frobenius(a: &DMatrix<f64>) -> f64 {
-    tol::norm2(a.as_slice())
-}
-
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
-}
-
-fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
-    let n = rows.first().map_or(0, Vec::len);
-    Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
-}
-
-/// `err` is NaN or above `bound` (NaN never passes).
-fn misses(err: f64, bound: f64) -> bool {
-    err.is_nan() || err > bound
-}
 
 /// Ax by the checker.
 fn times(a: &Matrix, x: &[f64]) -> Vec<f64> {
@@ -510,12 +489,12 @@ fn check_pair(function: &str, p: &Planted, lambda: f64, v: &[f64], want: f64, bo
     }
     let len = tol::norm2(v);
     let unit = tol::unit_length(n);
-    if misses((len - 1.0).abs(), unit) {
+    if tol::misses((len - 1.0).abs(), unit) {
         return Err(miss(format!("`{function}` must return a unit vector; ‖v‖ = {}", pretty::number(len)))
             .bound(format!("|‖v‖ − 1| = {:.2e}, allowed ≤ {unit:.2e}", (len - 1.0).abs())));
     }
     let err = (lambda - want).abs();
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         let hint = if (lambda + want).abs() <= bound && want != 0.0 {
             " (that is −λ: the sign was lost; use the Rayleigh quotient xᵀAx/xᵀx, not ‖Ax‖ or |xᵀAx|)"
         } else {
@@ -525,7 +504,7 @@ fn check_pair(function: &str, p: &Planted, lambda: f64, v: &[f64], want: f64, bo
             .bound(format!("|λ − λ_exact| = {err:.2e}, allowed ≤ {bound:.2e}")));
     }
     let r = residual(&p.a, lambda, v);
-    if misses(r, bound) {
+    if tol::misses(r, bound) {
         return Err(miss("(λ, v) is not an eigenpair: Av is not λv".to_string())
             .bound(format!("‖Av − λv‖ = {r:.2e}, allowed ≤ {bound:.2e}")));
     }
@@ -556,7 +535,7 @@ fn check_power_step(f: PowerStepFn, a: &Matrix, x: &[f64]) -> Result<(), Miss> {
     let norm_a = frobenius(&to_dmatrix(a));
     let bound = tol::power_step(n) * norm_a;
     let err = (lambda - want_lambda).abs();
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         let hint = if (lambda.abs() - want_lambda.abs()).abs() <= bound || (lambda - ny / nx).abs() <= bound {
             " (the sign is lost: λ is the Rayleigh quotient xᵀAx / xᵀx, not ‖Ax‖ and not its absolute value)"
         } else {
@@ -567,7 +546,7 @@ fn check_power_step(f: PowerStepFn, a: &Matrix, x: &[f64]) -> Result<(), Miss> {
     }
     let err = tol::distance(&next, &want_next);
     let bound = tol::power_step(n) * norm_a * nx / ny;
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(miss("next is not Ax/‖Ax‖".to_string())
             .bound(format!("‖next − Ax/‖Ax‖‖ = {err:.2e}, allowed ≤ {bound:.2e} (rounding, ∝ ‖A‖_F‖x‖/‖Ax‖)")));
     }
@@ -1014,7 +993,7 @@ fn check_deflate(f: DeflateFn, c: &Case) -> Result<(), Miss> {
             let size = a[(i, j)].abs() + (lambda * v[i] * v[j] / vv).abs();
             let bound = tol::deflate(n) * size;
             let err = (b[(i, j)] - want[(i, j)]).abs();
-            if misses(err, bound) {
+            if tol::misses(err, bound) {
                 return Err(miss(format!(
                     "entry ({i}, {j}) is not a_ij − λ·v_i·v_j/vᵀv (normalise v: it need not be a unit vector)"
                 ))
@@ -1230,7 +1209,7 @@ fn check_hessenberg(f: HessenbergFn, c: &Case) -> Result<(), Miss> {
     let qd = to_dmatrix(&q);
     let orth = frobenius(&(qd.transpose() * &qd - DMatrix::identity(n, n)));
     let bound = tol::hessenberg(n);
-    if misses(orth, bound) {
+    if tol::misses(orth, bound) {
         return Err(miss("Q is not orthogonal: QᵀQ ≠ I".to_string())
             .bound(format!("‖QᵀQ − I‖_F = {orth:.2e}, allowed ≤ {bound:.2e}")));
     }
@@ -1238,7 +1217,7 @@ fn check_hessenberg(f: HessenbergFn, c: &Case) -> Result<(), Miss> {
     let size = frobenius(&ad);
     let err = frobenius(&(&ad - &qd * to_dmatrix(&h) * qd.transpose()));
     let bound = tol::hessenberg(n) * size;
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(miss(
             "A ≠ QHQᵀ: H must be similar to A (apply each reflector from the left AND from the right), and Q the \
              product H₀H₁⋯ of the reflectors"
@@ -1250,7 +1229,7 @@ fn check_hessenberg(f: HessenbergFn, c: &Case) -> Result<(), Miss> {
     if symmetric {
         let above =
             (0..n).flat_map(|i| (i + 2..n).map(move |j| (i, j))).map(|(i, j)| h[(i, j)].abs()).fold(0.0, f64::max);
-        if misses(above, bound) {
+        if tol::misses(above, bound) {
             return Err(miss("A is symmetric, so H must be tridiagonal: the entries above the superdiagonal are rounding noise at most".to_string())
                 .bound(format!("largest |h_ij|, j > i + 1: {above:.2e}, allowed ≤ {bound:.2e}")));
         }
@@ -1329,7 +1308,7 @@ fn check_qr_step(f: StepFn, c: &Case) -> Result<(), Miss> {
     // The trace, ‖·‖_F and (for κ small enough that Q and R are determined)
     // the diagonal and the moduli of the entries are those of RQ.
     let (tr, tr_want) = ((0..n).map(|i| m[(i, i)]).sum::<f64>(), (0..n).map(|i| a[(i, i)]).sum::<f64>());
-    if misses((tr - tr_want).abs(), bound) {
+    if tol::misses((tr - tr_want).abs(), bound) {
         return Err(miss("the trace changed: RQ = QᵀAQ is similar to A and has its trace".to_string())
             .bound(format!("|trace − trace(A)| = {:.2e}, allowed ≤ {bound:.2e}", (tr - tr_want).abs())));
     }
@@ -1338,7 +1317,7 @@ fn check_qr_step(f: StepFn, c: &Case) -> Result<(), Miss> {
     }
     let dd = to_dmatrix(&m);
     let diag = (0..n).map(|i| (dd[(i, i)] - want[(i, i)]).powi(2)).sum::<f64>().sqrt();
-    if misses(diag, bound) {
+    if tol::misses(diag, bound) {
         let hint = if frobenius(&(&dd - &ad)) <= bound {
             " (you returned A itself: that is Q·R; the step is R·Q)"
         } else {
@@ -1349,7 +1328,7 @@ fn check_qr_step(f: StepFn, c: &Case) -> Result<(), Miss> {
     }
     let moduli = DMatrix::from_fn(n, n, |i, j| dd[(i, j)].abs() - want[(i, j)].abs());
     let err = frobenius(&moduli);
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(miss(
             "the entries of RQ are unique up to the signs of a diagonal similarity D·RQ·D; yours differ".to_string(),
         )
@@ -1380,7 +1359,7 @@ fn check_qr_iteration(f: QrIterFn, c: &Case) -> Result<(), Miss> {
     let got = sorted_down(&values);
     let bound = tol::eig_iterative(want.len(), p.kappa, TOL, ratio) * max_abs(&p.d);
     let err = got.iter().zip(&want).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max);
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(Miss::new("the eigenvalues are not the ones planted in A (iterate until everything below the diagonal is below tol·‖A‖_F)")
             .output(shown)
             .expected(expected())
@@ -1601,7 +1580,7 @@ fn check_values(function: &str, got: &[f64], want: &[f64], bound: f64) -> Result
         .expected(expected()));
     }
     let err = got.iter().zip(want).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max);
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(Miss::new("the eigenvalues are not those of A".to_string())
             .output(shown)
             .expected(expected())
@@ -1761,7 +1740,7 @@ fn check_symeig(f: SymEigFn, a: &Matrix, want: Option<(&[f64], f64)>) -> Result<
     let size = frobenius(&ad);
     if let Some((w, bound)) = want {
         let err = e.values.iter().zip(w).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max);
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             return Err(miss("the eigenvalues are not those of A".to_string())
                 .bound(format!("largest |λ − λ_exact| = {err:.2e}, allowed ≤ {bound:.2e}")));
         }
@@ -1769,14 +1748,14 @@ fn check_symeig(f: SymEigFn, a: &Matrix, want: Option<(&[f64], f64)>) -> Result<
     let v = to_dmatrix(&e.vectors);
     let orth = frobenius(&(v.transpose() * &v - DMatrix::identity(n, n)));
     let bound = tol::sym_orthogonality(n);
-    if misses(orth, bound) {
+    if tol::misses(orth, bound) {
         return Err(miss("the eigenvectors (the COLUMNS of vectors) are not orthonormal: VᵀV ≠ I".to_string())
             .bound(format!("‖VᵀV − I‖_F = {orth:.2e}, allowed ≤ {bound:.2e}")));
     }
     let bound = tol::sym_backward(n) * size;
     for j in 0..n {
         let r = residual(a, e.values[j], &e.vectors.column(j));
-        if misses(r, bound) {
+        if tol::misses(r, bound) {
             return Err(miss(format!(
                 "column {j} of vectors is not an eigenvector for values[{j}] (is it a row? were the columns moved with \
                  the sorted values?)"
@@ -1788,7 +1767,7 @@ fn check_symeig(f: SymEigFn, a: &Matrix, want: Option<(&[f64], f64)>) -> Result<
     }
     let lambda = DMatrix::from_diagonal(&nalgebra::DVector::from_column_slice(&e.values));
     let err = frobenius(&(&ad - &v * lambda * v.transpose()));
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(miss("A ≠ VΛVᵀ".to_string()).bound(format!("‖A − VΛVᵀ‖_F = {err:.2e}, allowed ≤ {bound:.2e}")));
     }
     Ok(())

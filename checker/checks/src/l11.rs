@@ -36,34 +36,12 @@ use vocab::{LinalgError, Matrix, Svd};
 
 use crate::cases::{Case, Spec, build_scaled};
 use crate::compare::{scalar_close, vector_close};
+use crate::convert::{frobenius, matrix_of, ours, rows_matrix};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
 use crate::{draw, exact, pretty, tol};
 
 // ---------------------------------------------------------------- helpers
-
-fn ours(a: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
-}
-
-/// ‖M‖_F, without overflow.
-fn frobenius(a: &DMatrix<f64>) -> f64 {
-    tol::norm2(a.as_slice())
-}
-
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
-}
-
-fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
-    let n = rows.first().map_or(0, Vec::len);
-    Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
-}
-
-/// `err` is NaN or above `bound` (NaN never passes).
-fn misses(err: f64, bound: f64) -> bool {
-    err.is_nan() || err > bound
-}
 
 fn show_svd(svd: &Svd) -> String {
     format!("U =\n{}\ns = {}\nVᵀ =\n{}", svd.u, pretty::vector(&svd.s), svd.vt)
@@ -277,7 +255,7 @@ fn check_factors(function: &str, c: &Case, svd: &Svd, route: Route) -> Result<()
     };
     let u = to_dmatrix(&svd.u);
     let orth = frobenius(&(u.transpose() * &u - DMatrix::identity(k, k)));
-    if misses(orth, orth_bound) {
+    if tol::misses(orth, orth_bound) {
         return Err(miss(format!(
             "the columns of U are not orthonormal: UᵀU − I is not 0{}",
             match route {
@@ -289,7 +267,7 @@ fn check_factors(function: &str, c: &Case, svd: &Svd, route: Route) -> Result<()
     }
     let vt = to_dmatrix(&svd.vt);
     let orth = frobenius(&(&vt * vt.transpose() - DMatrix::identity(k, k)));
-    if misses(orth, orth_bound) {
+    if tol::misses(orth, orth_bound) {
         return Err(miss("the rows of Vᵀ are not orthonormal: VᵀV − I is not 0".to_string())
             .bound(format!("‖VᵀV − I‖_F = {orth:.2e}, allowed ≤ {orth_bound:.2e}")));
     }
@@ -300,7 +278,7 @@ fn check_factors(function: &str, c: &Case, svd: &Svd, route: Route) -> Result<()
         Route::Accurate => tol::svd_backward(m, n) * size,
         Route::ViaEigen => tol::svd_via_eigen_backward(m, n, kappa) * size,
     };
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(miss("UΣVᵀ ≠ A: the product of your factors is not A".to_string())
             .bound(format!("‖A − UΣVᵀ‖_F = {err:.2e}, allowed ≤ {bound:.2e} (relative to ‖A‖_F = {size:.2e})")));
     }
@@ -320,7 +298,7 @@ fn check_values(function: &str, c: &Case, svd: &Svd, route: Route) -> Result<(),
             Route::Accurate => ((g - w).abs(), tol::svd_values(m, n) * top, "|σ̂ − σ|"),
             Route::ViaEigen => ((g * g - w * w).abs(), tol::svd_via_eigen_values(m, n) * top * top, "|σ̂² − σ²|"),
         };
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             let kappa = if w > 0.0 { top / w } else { f64::INFINITY };
             return Err(Miss::new(format!(
                 "`{function}`: singular value s[{j}] is wrong{}",
@@ -349,7 +327,7 @@ fn check_relative(function: &str, c: &Case, svd: &Svd) -> Result<(), Miss> {
     for (j, (&g, &w)) in svd.s.iter().zip(&want).enumerate() {
         let err = (g - w).abs();
         let bound = tol::svd_relative(m, n) * w;
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             return Err(Miss::new(format!(
                 "`{function}`: s[{j}] is not accurate RELATIVE to itself. This A = Q·D has orthonormal Q and graded \
                  D, so its singular values are its column norms, and one-sided Jacobi (a relative stopping test) \
@@ -603,7 +581,7 @@ fn check_penrose(function: &str, c: &Case, f: PinvFn) -> Result<(), Miss> {
     ];
     for (name, err, scale, what) in conditions {
         let rel = if scale > 0.0 { err / scale } else { err };
-        if misses(rel, bound) {
+        if tol::misses(rel, bound) {
             return Err(miss(format!(
                 "the Moore–Penrose condition {name} fails for X = your A⁺ (κ of the nonzero singular values = \
                  {kappa:.1e}){}",
@@ -905,7 +883,7 @@ fn check_truncate(f: TruncateFn, c: &Case) -> Result<(), Miss> {
     let size: f64 = svd.s.iter().sum::<f64>().max(f64::MIN_POSITIVE);
     let err = tol::distance(got.as_slice(), want.as_slice());
     let bound = tol::gamma(4 * svd.s.len() + 4) * size;
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(Miss::new(format!(
             "`truncate(svd, {k})` is not Σ_{{j<{kk}}} σ_j u_j v_jᵀ: keep the FIRST k (largest) singular values, \
              columns of U and rows of Vᵀ"
@@ -943,7 +921,7 @@ fn check_low_rank(f: LowRankFn, c: &Case) -> Result<(), Miss> {
     // Rank ≤ k: σ_{k+1}(A_k) at rounding size.
     let sk = subspace::singular_values(&to_dmatrix(&got));
     if let Some(&extra) = sk.get(k)
-        && misses(extra, bound.max(tol::rank_cutoff(m, n, top)))
+        && tol::misses(extra, bound.max(tol::rank_cutoff(m, n, top)))
     {
         return Err(Miss::new(format!(
             "your A_k has rank more than k = {k}: its singular value σ_{} is {} (keep exactly the first k layers \
@@ -961,7 +939,7 @@ fn check_low_rank(f: LowRankFn, c: &Case) -> Result<(), Miss> {
     // Eckart–Young: the distance is the optimal one.
     let d = to_dmatrix(&a) - to_dmatrix(&got);
     let err = frobenius(&d);
-    if misses((err - optimal).abs(), bound) {
+    if tol::misses((err - optimal).abs(), bound) {
         return Err(Miss::new(format!(
             "‖A − A_k‖_F is not the Eckart–Young minimum √(σ²_{} + ⋯): the best rank-{k} approximation keeps the \
              LARGEST singular values",

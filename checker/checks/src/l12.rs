@@ -34,6 +34,7 @@ use vocab::{Layer, LinalgError, Matrix, Pca};
 
 use crate::cases::{Case, Spec, build_scaled};
 use crate::compare::vector_close;
+use crate::convert::{frobenius, matrix_of, ours, rows_matrix};
 use crate::harness::{Checker, Fixed, Miss, accepted, call, refused};
 use crate::subspace::{self, to_dmatrix};
 use crate::{draw, ls_cases, pretty, tol};
@@ -42,28 +43,6 @@ use crate::{draw, ls_cases, pretty, tol};
 
 fn dvec(x: &[f64]) -> DVector<f64> {
     DVector::from_column_slice(x)
-}
-
-fn ours(a: &DMatrix<f64>) -> Matrix {
-    Matrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)])
-}
-
-fn frobenius(a: &DMatrix<f64>) -> f64 {
-    tol::norm2(a.as_slice())
-}
-
-fn matrix_of(rows: &[&[f64]]) -> Matrix {
-    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
-}
-
-fn rows_matrix(rows: &[Vec<f64>]) -> Matrix {
-    let n = rows.first().map_or(0, Vec::len);
-    Matrix::from_fn(rows.len(), n, |i, j| rows[i][j])
-}
-
-/// `err` is NaN or above `bound`.
-fn misses(err: f64, bound: f64) -> bool {
-    err.is_nan() || err > bound
 }
 
 #[allow(clippy::ptr_arg)]
@@ -98,7 +77,7 @@ fn worst(got: &Matrix, want: &DMatrix<f64>, bound: impl Fn(usize, usize) -> f64)
         for j in 0..want.ncols() {
             let err = (got[(i, j)] - want[(i, j)]).abs();
             let b = bound(i, j);
-            if misses(err, b) {
+            if tol::misses(err, b) {
                 return Some((i, j, err, b));
             }
         }
@@ -250,7 +229,7 @@ fn check_means(function: &str, got: &[f64], x: &DMatrix<f64>) -> Result<(), Miss
     for j in 0..want.len() {
         let err = (got[j] - want[j]).abs();
         let bound = tol::mean(n) * big[j];
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             return Err(Miss::new(format!(
                 "`{function}`: the mean of column {j} is off: it is the average of that column, Σᵢ x_ij / n (one mean per \
                  column, not per row)"
@@ -368,7 +347,7 @@ fn check_standardize(f: StandardizeFn, c: &Case) -> Result<(), Miss> {
         }
         let err = (std[j] - want_s[j]).abs();
         let bound = eta * (want_s[j] + big[j]);
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             let ratio = std[j] / want_s[j];
             let why = if (ratio * ratio - (n - 1) as f64 / n as f64).abs() < 1e-6 {
                 " (you divided by n; the sample standard deviation divides by n − 1)"
@@ -509,7 +488,7 @@ fn check_covariance(f: CovarianceFn, c: &Case) -> Result<(), Miss> {
         for k in j + 1..d {
             let err = (got[(j, k)] - got[(k, j)]).abs();
             let b = bound(j, k);
-            if misses(err, b) {
+            if tol::misses(err, b) {
                 return Err(Miss::new(format!(
                     "the covariance matrix is not symmetric: entries ({j}, {k}) and ({k}, {j}) differ (both are \
                      cov(x_{j}, x_{k}); fill both triangles)"
@@ -680,7 +659,7 @@ fn check_pca(f: PcaFn, c: &Case) -> Result<(), Miss> {
     let comp = to_dmatrix(&p.components);
     let orth = frobenius(&(&comp * comp.transpose() - DMatrix::identity(k, k)));
     let bound = tol::pca_orthonormality(n, d);
-    if misses(orth, bound) {
+    if tol::misses(orth, bound) {
         return Err(miss(
             "the components are not orthonormal: CCᵀ ≠ I (rows of Vᵀ are unit vectors, mutually \
                          orthogonal)"
@@ -699,7 +678,7 @@ fn check_pca(f: PcaFn, c: &Case) -> Result<(), Miss> {
         let got = p.explained_variance[i];
         let err = (got - want).abs();
         let b = e_square / (n - 1) as f64;
-        if misses(err, b) {
+        if tol::misses(err, b) {
             let why = if (got - t.s[i] / (n - 1) as f64).abs() <= b {
                 " (that is σᵢ/(n − 1): square the singular value)"
             } else if (got - t.s[i] * t.s[i] / n as f64).abs() <= b {
@@ -721,7 +700,7 @@ fn check_pca(f: PcaFn, c: &Case) -> Result<(), Miss> {
             (0.0, 0.0)
         };
         let err = (got - want).abs();
-        if misses(err, b) {
+        if tol::misses(err, b) {
             return Err(miss(format!(
                 "explained_variance_ratio[{i}] is not σᵢ²/Σⱼσⱼ², the sum over ALL {} singular values (not only the k \
                  kept)",
@@ -744,7 +723,7 @@ fn check_pca(f: PcaFn, c: &Case) -> Result<(), Miss> {
             let want = &vk * vk.transpose();
             let mine = comp.transpose() * &comp;
             let err = frobenius(&(&mine - &want));
-            if misses(err, bound) {
+            if tol::misses(err, bound) {
                 return Err(miss(format!(
                     "the first {k} components do not span the directions of largest variance: their projector CᵀC \
                      differs from that of the top {k} eigenvectors of XcᵀXc (signs do not matter; the subspace does)"
@@ -943,7 +922,7 @@ fn check_round_trip(f: &PcaProjection, p: &Pca, a: &Matrix) -> Result<(), Miss> 
     let sin = if gap > 0.0 { (tol::pca_subspace(n, d) * t.norm_f * t.norm_f / gap).min(1.0) } else { 1.0 };
     let bound = eta * (2.0 * discarded.sqrt() + eta) + sin * sin * s1 * s1;
     let err = (lost * lost - discarded).abs();
-    if misses(err, bound) {
+    if tol::misses(err, bound) {
         return Err(Miss::new(format!(
             "the round trip X → scores → X̂ loses {:.6e} (‖X − X̂‖_F²), but keeping {k} components loses exactly the \
              discarded Σ_(i>k) σᵢ² = {discarded:.6e}",
@@ -1445,7 +1424,7 @@ fn check_loss(f: LossFn, c: &Case) -> Result<(), Miss> {
     let got = accepted("cross_entropy", call("cross_entropy", || f(&z, &y))?, || pretty::number(want))?;
     let bound = tol::softmax(k) * size;
     let err = (got - want).abs();
-    if misses(err, bound) || !got.is_finite() {
+    if tol::misses(err, bound) || !got.is_finite() {
         let n = z.nrows() as f64;
         let why = if !got.is_finite() {
             " (ln of a probability that underflowed to 0, or e^z that overflowed: use lse(z) = m + ln Σ e^(z − m), m \
@@ -1715,6 +1694,48 @@ fn check_forward(f: ForwardFn, c: &Case) -> Result<(), Miss> {
     Ok(())
 }
 
+/// One parameter's central difference: class `class`, input column `column`
+/// (`column == d` for the bias), the quotient `fd`, its step `h`, and the bound
+/// on |∂L/∂θ − fd| (with C).
+struct Slope {
+    class: usize,
+    column: usize,
+    fd: f64,
+    h: f64,
+    bound: f64,
+}
+
+/// Central differences (L(θ + h) − L(θ − h))/2h of the checker's loss for every
+/// weight and bias, each with the step and bound explained at `check_gradients`.
+fn difference_quotients(l: &Layer, x: &Matrix, y: &[usize]) -> Vec<Slope> {
+    let (k, d) = l.weights.shape();
+    let (_, size) = reference_loss(&ours(&reference_logits(l, x).0), y);
+    let delta = tol::finite_difference_noise(d, k) * (size + 1.0);
+    let xmax = x.as_slice().iter().fold(0.0_f64, |m, t| m.max(t.abs()));
+    let mut slopes = Vec::with_capacity(k * (d + 1));
+    // Parameters: (c, j) for weights, (c, d) for the bias.
+    for class in 0..k {
+        for column in 0..=d {
+            let scale = if column < d { xmax.max(f64::MIN_POSITIVE) } else { 1.0 };
+            let curvature = scale * scale * scale;
+            let h = (delta / curvature).cbrt();
+            let shifted = |t: f64| {
+                let mut m = l.clone();
+                if column < d {
+                    m.weights[(class, column)] += t;
+                } else {
+                    m.bias[class] += t;
+                }
+                loss_of(&m, x, y)
+            };
+            let fd = (shifted(h) - shifted(-h)) / (2.0 * h);
+            let bound = tol::C * (h * h * curvature / 60.0 + 2.0 * delta / h);
+            slopes.push(Slope { class, column, fd, h, bound });
+        }
+    }
+    slopes
+}
+
 /// The gradient against central differences of the checker's loss. Per
 /// parameter θ with the inputs' size X = max|x| (1 for a bias), the
 /// difference quotient errs by at most h²·X³·L‴/6 (truncation, |∂³L/∂z³| ≤
@@ -1736,49 +1757,29 @@ fn check_gradients(f: GradientsFn, c: &Case) -> Result<(), Miss> {
     if !tol::all_finite(got.weights.as_slice()) || !tol::all_finite(&got.bias) {
         return Err(Miss::new("`gradients` returned NaN or infinity").output(show_layer(&got)).expected(expected()));
     }
-    let (_, size) = reference_loss(&ours(&reference_logits(&l, &x).0), &y);
-    let delta = tol::finite_difference_noise(d, k) * (size + 1.0);
-    let xmax = x.as_slice().iter().fold(0.0_f64, |m, t| m.max(t.abs()));
-    // Parameters: (c, j) for weights, (c, d) for the bias.
-    for cc in 0..k {
-        for j in 0..=d {
-            let scale = if j < d { xmax.max(f64::MIN_POSITIVE) } else { 1.0 };
-            let curvature = scale * scale * scale;
-            let h = (delta / curvature).cbrt();
-            let shifted = |t: f64| {
-                let mut m = l.clone();
-                if j < d {
-                    m.weights[(cc, j)] += t;
-                } else {
-                    m.bias[cc] += t;
-                }
-                loss_of(&m, &x, &y)
+    for Slope { class: cc, column: j, fd, h, bound } in difference_quotients(&l, &x, &y) {
+        let mine = if j < d { got.weights[(cc, j)] } else { got.bias[cc] };
+        let err = (mine - fd).abs();
+        if tol::misses(err, bound) {
+            let what = if j < d { format!("∂L/∂W_({cc}, {j})") } else { format!("∂L/∂b_{cc}") };
+            let n = x.nrows() as f64;
+            let why = if (mine - n * fd).abs() <= bound * n {
+                " (n times too large: the loss is a MEAN, so G = (P − Y)/n)"
+            } else if (mine + fd).abs() <= bound {
+                " (the sign is flipped: G = P − Y, predictions minus targets)"
+            } else {
+                ""
             };
-            let fd = (shifted(h) - shifted(-h)) / (2.0 * h);
-            let bound = tol::C * (h * h * curvature / 60.0 + 2.0 * delta / h);
-            let mine = if j < d { got.weights[(cc, j)] } else { got.bias[cc] };
-            let err = (mine - fd).abs();
-            if misses(err, bound) {
-                let what = if j < d { format!("∂L/∂W_({cc}, {j})") } else { format!("∂L/∂b_{cc}") };
-                let n = x.nrows() as f64;
-                let why = if (mine - n * fd).abs() <= bound * n {
-                    " (n times too large: the loss is a MEAN, so G = (P − Y)/n)"
-                } else if (mine + fd).abs() <= bound {
-                    " (the sign is flipped: G = P − Y, predictions minus targets)"
-                } else {
-                    ""
-                };
-                return Err(Miss::new(format!(
-                    "{what} is not the slope of the loss{why}: central differences (L(θ + h) − L(θ − h))/2h with h = \
-                     {h:.1e} give {}",
-                    pretty::number(fd)
-                ))
-                .output(show_layer(&got))
-                .expected(expected())
-                .bound(format!(
-                    "|yours − difference quotient| = {err:.2e}, allowed ≤ {bound:.2e} (h²·curvature + rounding/h)"
-                )));
-            }
+            return Err(Miss::new(format!(
+                "{what} is not the slope of the loss{why}: central differences (L(θ + h) − L(θ − h))/2h with h = \
+                 {h:.1e} give {}",
+                pretty::number(fd)
+            ))
+            .output(show_layer(&got))
+            .expected(expected())
+            .bound(format!(
+                "|yours − difference quotient| = {err:.2e}, allowed ≤ {bound:.2e} (h²·curvature + rounding/h)"
+            )));
         }
     }
     Ok(())
@@ -1796,7 +1797,8 @@ fn check_step(f: StepFn, c: &Case) -> Result<(), Miss> {
     };
     let got = call("gradient_step", || f(&l, &g, eta))?;
     // One product and one subtraction per entry.
-    let close = |a: f64, p: f64, q: f64| !misses((a - (p - eta * q)).abs(), tol::gamma(3) * (p.abs() + eta * q.abs()));
+    let close =
+        |a: f64, p: f64, q: f64| !tol::misses((a - (p - eta * q)).abs(), tol::gamma(3) * (p.abs() + eta * q.abs()));
     let bad = got.weights.shape() != want.weights.shape()
         || got.bias.len() != want.bias.len()
         || (0..want.weights.nrows()).any(|i| {
@@ -1858,7 +1860,7 @@ fn check_train(f: TrainFn, c: &Case) -> Result<(), Miss> {
     let bound = tol::training(REPLAY_STEPS) * scale;
     for t in 0..=REPLAY_STEPS {
         let err = (history[t] - want[t]).abs();
-        if misses(err, bound) {
+        if tol::misses(err, bound) {
             return Err(Miss::new(format!(
                 "loss {t} of the history is not the loss after {t} gradient-descent steps{note}"
             ))
@@ -1867,7 +1869,8 @@ fn check_train(f: TrainFn, c: &Case) -> Result<(), Miss> {
             .bound(format!("|yours − replay| = {err:.2e}, allowed ≤ {bound:.2e}")));
         }
     }
-    let far = |a: &[f64], b: &[f64]| a.len() != b.len() || a.iter().zip(b).any(|(p, q)| misses((p - q).abs(), bound));
+    let far =
+        |a: &[f64], b: &[f64]| a.len() != b.len() || a.iter().zip(b).any(|(p, q)| tol::misses((p - q).abs(), bound));
     if trained.weights.shape() != replay.weights.shape()
         || far(trained.weights.as_slice(), replay.weights.as_slice())
         || far(&trained.bias, &replay.bias)
@@ -1885,7 +1888,7 @@ fn check_training_lowers_loss(f: TrainFn, c: &Case) -> Result<(), Miss> {
     let eta = learning_rate(&x);
     let (_, history) = accepted("train", call("train", || f(&l, &x, &y, eta, STEPS))?, String::new)?;
     let slack = tol::training(STEPS) * (history.first().map_or(0.0, |h| h.abs()) + 1.0);
-    let rising = history.windows(2).position(|w| misses(w[1] - w[0], slack));
+    let rising = history.windows(2).position(|w| tol::misses(w[1] - w[0], slack));
     let first = history.first().copied().unwrap_or(f64::NAN);
     let last = history.last().copied().unwrap_or(f64::NAN);
     if rising.is_some() || last.is_nan() || last >= 0.95 * first {
@@ -2133,29 +2136,11 @@ mod tests {
             // Gradient against finite differences.
             let case = random_layer(&mut rng, false);
             let (l, x, y) = layer_parts(&case);
-            let (kk, d) = l.weights.shape();
+            let d = l.weights.ncols();
             let g = sol::linear_layer::gradients(&l, &x, &y).unwrap();
-            let (_, size) = reference_loss(&ours(&reference_logits(&l, &x).0), &y);
-            let delta = tol::finite_difference_noise(d, kk) * (size + 1.0);
-            let xmax = x.as_slice().iter().fold(0.0_f64, |m, t| m.max(t.abs()));
-            for cc in 0..kk {
-                for j in 0..=d {
-                    let scale = if j < d { xmax.max(f64::MIN_POSITIVE) } else { 1.0 };
-                    let curvature = scale * scale * scale;
-                    let h = (delta / curvature).cbrt();
-                    let shifted = |t: f64| {
-                        let mut m = l.clone();
-                        if j < d {
-                            m.weights[(cc, j)] += t;
-                        } else {
-                            m.bias[cc] += t;
-                        }
-                        loss_of(&m, &x, &y)
-                    };
-                    let fd = (shifted(h) - shifted(-h)) / (2.0 * h);
-                    let mine = if j < d { g.weights[(cc, j)] } else { g.bias[cc] };
-                    note(9, (mine - fd).abs(), tol::C * (h * h * curvature / 60.0 + 2.0 * delta / h));
-                }
+            for Slope { class: cc, column: j, fd, bound, .. } in difference_quotients(&l, &x, &y) {
+                let mine = if j < d { g.weights[(cc, j)] } else { g.bias[cc] };
+                note(9, (mine - fd).abs(), bound);
             }
         }
         let names = [

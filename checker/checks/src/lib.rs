@@ -12,6 +12,7 @@
 
 pub mod cases;
 pub mod compare;
+pub mod convert;
 pub mod draw;
 pub mod exact;
 pub mod guard;

@@ -18,6 +18,11 @@ pub const U: f64 = f64::EPSILON / 2.0;
 /// The safety factor on every a-priori bound.
 pub const C: f64 = 10.0;
 
+/// `err` is NaN or above `bound`: a NaN error never passes.
+pub fn misses(err: f64, bound: f64) -> bool {
+    err.is_nan() || err > bound
+}
+
 /// `C · n · u`: the relative accuracy of a computation with about n roundings.
 pub fn gamma(n: usize) -> f64 {
     C * n.max(1) as f64 * U
