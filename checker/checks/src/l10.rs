@@ -83,7 +83,7 @@ pub struct QrIteration {
 /// The stopping tolerance the checks pass to every iterative method.
 pub const TOL: f64 = 1e-10;
 /// The iteration budget the checks pass: far more than any generated input
-/// needs (the slowest, gap ratio 0.8 and κ₂(S) = 100, takes about 150 steps).
+/// needs (the slowest, gap ratio 0.8 with κ₂(S) up to 32, takes about 150 steps).
 pub const MAX_ITER: usize = 10_000;
 /// The budget passed where convergence is impossible: the answer must be
 /// `NotConverged { iterations: SHORT_BUDGET, .. }`, quickly.

@@ -693,9 +693,9 @@ fn shifted_qr() {
 
 // ---------------------------------------------------------------- symmetric_eigen
 
-/// Cyclic Jacobi (what lesson 11's placeholder does): rotations zero one
-/// off-diagonal pair at a time, sweeps until the off-diagonal part is
-/// negligible. Values and vectors in the order the sweeps leave them.
+/// Cyclic Jacobi: rotations zero one off-diagonal pair at a time, sweeps
+/// until the off-diagonal part is negligible. Values and vectors in the
+/// order the sweeps leave them.
 fn jacobi_unsorted(a: &Matrix) -> Result<(Vec<f64>, Matrix), LinalgError> {
     let (rows, cols) = a.shape();
     if rows == 0 && cols == 0 {

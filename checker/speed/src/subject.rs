@@ -52,7 +52,7 @@ impl Subject {
             Subject::Lu(_) => "2n³/3 flops: time should grow like n³",
             Subject::HouseholderQr(_) => "2mn² − 2n³/3 flops for R, about as many again for the thin Q: n³ growth",
             Subject::SymmetricEigen(_) => "4n³/3 to tridiagonalize, about 6n³ more for the vectors: n³ growth",
-            Subject::JacobiSvd(_) => "about 6mn² flops per sweep, 5 to 10 sweeps: n³ growth",
+            Subject::JacobiSvd(_) => "about n²(6m + 3n) flops per sweep, several sweeps: n³ growth",
         }
     }
 
